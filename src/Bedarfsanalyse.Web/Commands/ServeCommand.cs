@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Bedarfsanalyse.Web.Database;
+using Microsoft.AspNetCore.Connections;
+
+namespace Bedarfsanalyse.Web.Commands;
+
+/// <summary>serve: runs the web app. On the private cluster it migrates the schema itself; on a configured database only with --migrate.</summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 5080;
+
+    private static readonly Option<string?> UrlsOption = new("--urls")
+    {
+        Description = $"Adresse(n) der Webanwendung, z. B. http://127.0.0.1:{DefaultPort}. Ohne Angabe: Port {DefaultPort} oder ein freier.",
+    };
+
+    private static readonly Option<bool> MigrateOption = new("--migrate")
+    {
+        Description = "Ausstehende Migrationen vor dem Start anwenden (bei der privaten Datenbank immer).",
+    };
+
+    /// <summary>Adds serve as a subcommand and as what the root command does without one.</summary>
+    public static void AddTo(RootCommand root)
+    {
+        var serve = new Command("serve", "Startet die Webanwendung (Standard, wenn kein Befehl angegeben ist).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        foreach (var command in new Command[] { root, serve })
+        {
+            command.Options.Add(UrlsOption);
+            command.Options.Add(MigrateOption);
+            command.SetAction(RunAsync);
+        }
+
+        root.Subcommands.Add(serve);
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. parseResult.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        await using var database = await AppDatabase.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
+        await PrepareSchemaAsync(database, parseResult.GetValue(MigrateOption), cancellationToken);
+
+        var explicitUrls = parseResult.GetValue(UrlsOption) ?? builder.Configuration["Urls"];
+        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(explicitUrls) ? DefaultUrl() : explicitUrls);
+        builder.AddBedarfsanalyse();
+
+        await using var app = builder.Build();
+        app.MapBedarfsanalyse();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"Bedarfsanalyse läuft unter {string.Join(", ", app.Urls)} – beenden mit Strg+C."));
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new CommandFailedException(
+                $"Die Adresse {explicitUrls} ist belegt. Wählen Sie eine andere mit --urls (oder der Einstellung Urls).");
+        }
+
+        return 0;
+    }
+
+    private static async Task PrepareSchemaAsync(AppDatabase database, bool migrate, CancellationToken cancellationToken)
+    {
+        if (database.IsPrivate || migrate)
+        {
+            var applied = await database.MigrateAsync(cancellationToken);
+            if (applied.Count > 0)
+            {
+                Console.WriteLine($"Datenbankschema aktualisiert: {applied.Count} Migration(en) angewandt, zuletzt {applied[^1]}.");
+            }
+
+            return;
+        }
+
+        var pending = await database.PendingMigrationsAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            Console.WriteLine(
+                $"Achtung: {pending.Count} Migration(en) stehen aus ({string.Join(", ", pending)}); /health meldet 503, bis „migrate“ gelaufen ist.");
+        }
+    }
+
+    /// <summary>The usual port when it is free; otherwise one the system picks, which the start message then shows.</summary>
+    private static string DefaultUrl()
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, DefaultPort);
+            probe.Start();
+            return $"http://127.0.0.1:{DefaultPort}";
+        }
+        catch (SocketException)
+        {
+            Console.WriteLine($"Port {DefaultPort} ist belegt; ein freier Port wird gewählt.");
+            return "http://127.0.0.1:0";
+        }
+    }
+}

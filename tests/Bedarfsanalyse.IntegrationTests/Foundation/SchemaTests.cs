@@ -1,0 +1,202 @@
+using Bedarfsanalyse.Data.Audit;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Data.Questionnaires;
+using Bedarfsanalyse.Data.ReferenceData;
+using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bedarfsanalyse.IntegrationTests.Foundation;
+
+public sealed class SchemaTests(TestDatabase database) : DatabaseTest(database)
+{
+    [Fact]
+    public async Task Completing_an_interview_without_documented_consent_is_rejected_by_the_database()
+    {
+        var versionId = await PublishedVersionAsync();
+        await using var db = CreateDb();
+        db.Interviews.Add(new Interview
+        {
+            Id = Guid.CreateVersion7(),
+            NetworkId = 1,
+            QuestionnaireVersionId = versionId,
+            RespondentGroupCode = RespondentGroup.OlderEmployees,
+            DistrictKey = "03255",
+            ConductedOn = new DateOnly(2026, 8, 12),
+            Status = Interview.Completed,
+            CompletedAt = DateTimeOffset.UtcNow,
+            ConsentGiven = false,
+        });
+
+        var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_interviews_consent");
+        await using var check = CreateDb();
+        (await check.Interviews.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_district_key_that_is_not_five_digits_is_rejected()
+    {
+        await using var db = CreateDb();
+        db.Districts.Add(new District { Key = "3255", Name = "Falsch", Kind = "Landkreis", StateCode = "03", TerritorialStatus = new DateOnly(2024, 1, 1) });
+
+        var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_districts_key");
+    }
+
+    [Fact]
+    public async Task A_district_of_another_state_can_be_added_as_data_but_its_key_must_match_its_state()
+    {
+        await using (var db = CreateDb())
+        {
+            db.Districts.Add(new District { Key = "15002", Name = "Halle (Saale)", Kind = "Kreisfreie Stadt", StateCode = "15", TerritorialStatus = new DateOnly(2024, 1, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = CreateDb())
+        {
+            db.Districts.Add(new District { Key = "15003", Name = "Magdeburg", Kind = "Kreisfreie Stadt", StateCode = "14", TerritorialStatus = new DateOnly(2024, 1, 1) });
+            var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_districts_key_in_state");
+        }
+
+        await using (var db = CreateDb())
+        {
+            db.Districts.Remove(await db.Districts.SingleAsync(d => d.Key == "15002"));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_published_questionnaire_version_cannot_be_changed_or_deleted()
+    {
+        var versionId = await PublishedVersionAsync();
+        await using var db = CreateDb();
+
+        var update = await Should.ThrowAsync<PostgresException>(() =>
+            db.Database.ExecuteSqlAsync($"update questionnaire_versions set definition = '{{}}' where id = {versionId}"));
+        var delete = await Should.ThrowAsync<PostgresException>(() =>
+            db.Database.ExecuteSqlAsync($"delete from questionnaire_versions where id = {versionId}"));
+
+        update.MessageText.ShouldContain("veröffentlicht und kann nicht geändert werden");
+        delete.MessageText.ShouldContain("nicht gelöscht werden");
+    }
+
+    [Fact]
+    public async Task An_audit_event_cannot_be_changed()
+    {
+        await using var db = CreateDb();
+        db.AuditEvents.Add(new AuditEvent { Action = "sign-in", ActorName = "a@example.org" });
+        await db.SaveChangesAsync();
+
+        var error = await Should.ThrowAsync<PostgresException>(() =>
+            db.Database.ExecuteSqlAsync($"update audit_events set actor_name = 'someone else'"));
+
+        error.MessageText.ShouldContain("Prüfprotokolls");
+    }
+
+    [Fact]
+    public async Task An_answer_row_holds_exactly_one_kind_of_value()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var db = CreateDb();
+        db.Answers.Add(new Answer { InterviewId = interviewId, Question = "headcount", Code = "x", Number = 12 });
+
+        var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_answers_one_value");
+    }
+
+    [Fact]
+    public async Task Typed_answers_of_every_shape_are_stored_and_read_back()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using (var db = CreateDb())
+        {
+            db.Answers.AddRange(
+                new Answer { InterviewId = interviewId, Question = "sector", Code = "C" },
+                new Answer { InterviewId = interviewId, Question = "formats", Position = 0, Code = "external" },
+                new Answer { InterviewId = interviewId, Question = "formats", Position = 1, Code = "elearning" },
+                new Answer { InterviewId = interviewId, Question = "needs", Item = "ai", Code = "now" },
+                new Answer { InterviewId = interviewId, Question = "spend", Number = 1234.56m },
+                new Answer { InterviewId = interviewId, Question = "remark", Text = "Schulungen vor Ort, bitte" },
+                new Answer { InterviewId = interviewId, Question = "plan_since", Date = new DateOnly(2025, 3, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = CreateDb();
+        var answers = await read.Answers.Where(a => a.InterviewId == interviewId).OrderBy(a => a.Question).ThenBy(a => a.Position).ToListAsync();
+
+        answers.Select(a => a.Question).ShouldBe(["formats", "formats", "needs", "plan_since", "remark", "sector", "spend"]);
+        answers.Where(a => a.Question == "formats").Select(a => a.Code).ShouldBe(["external", "elearning"]);
+        answers.Single(a => a.Question == "needs").Item.ShouldBe("ai");
+        answers.Single(a => a.Question == "spend").Number.ShouldBe(1234.56m);
+        answers.Single(a => a.Question == "remark").Text.ShouldBe("Schulungen vor Ort, bitte");
+    }
+
+    [Fact]
+    public async Task Two_concurrent_edits_of_one_interview_do_not_overwrite_each_other()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var first = CreateDb();
+        await using var second = CreateDb();
+        var mine = await first.Interviews.SingleAsync(i => i.Id == interviewId);
+        var theirs = await second.Interviews.SingleAsync(i => i.Id == interviewId);
+
+        mine.ConductedOn = new DateOnly(2026, 9, 1);
+        await first.SaveChangesAsync();
+        theirs.ConductedOn = new DateOnly(2026, 9, 2);
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = CreateDb();
+        (await check.Interviews.SingleAsync(i => i.Id == interviewId)).ConductedOn.ShouldBe(new DateOnly(2026, 9, 1));
+    }
+
+    [Fact]
+    public async Task Deleting_an_interview_deletes_its_answers_with_it()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using (var db = CreateDb())
+        {
+            db.Answers.Add(new Answer { InterviewId = interviewId, Question = "sector", Code = "C" });
+            await db.SaveChangesAsync();
+            await db.Interviews.Where(i => i.Id == interviewId).ExecuteDeleteAsync();
+        }
+
+        await using var check = CreateDb();
+        (await check.Answers.CountAsync()).ShouldBe(0);
+    }
+
+    private async Task<int> PublishedVersionAsync()
+    {
+        await using var db = CreateDb();
+        var questionnaire = new Questionnaire { Key = "employees", Title = "Beschäftigtenbefragung" };
+        questionnaire.Versions.Add(new QuestionnaireVersion
+        {
+            Number = 1, Definition = "{}", Status = QuestionnaireVersion.Published, PublishedAt = DateTimeOffset.UtcNow,
+        });
+        db.Questionnaires.Add(questionnaire);
+        await db.SaveChangesAsync();
+        return questionnaire.Versions[0].Id;
+    }
+
+    private async Task<Guid> DraftInterviewAsync()
+    {
+        var versionId = await PublishedVersionAsync();
+        await using var db = CreateDb();
+        var interview = new Interview
+        {
+            Id = Guid.CreateVersion7(),
+            NetworkId = 1,
+            QuestionnaireVersionId = versionId,
+            RespondentGroupCode = RespondentGroup.Apprentices,
+            DistrictKey = "03453",
+            ConductedOn = new DateOnly(2026, 8, 12),
+        };
+        db.Interviews.Add(interview);
+        await db.SaveChangesAsync();
+        return interview.Id;
+    }
+}
