@@ -1,5 +1,13 @@
 using Bedarfsanalyse.Web.Database;
+using Bedarfsanalyse.Web.Features.Accounts;
+using Bedarfsanalyse.Web.Features.ApiTokens;
+using Bedarfsanalyse.Web.Features.Audit;
+using Bedarfsanalyse.Web.Features.Districts;
+using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
+using Bedarfsanalyse.Web.Features.Networks;
+using Bedarfsanalyse.Web.Features.Users;
+using Bedarfsanalyse.Web.Security;
 
 namespace Bedarfsanalyse.Web;
 
@@ -9,16 +17,50 @@ internal static class AppComposition
     public static WebApplicationBuilder AddBedarfsanalyse(this WebApplicationBuilder builder)
     {
         builder.AddDatabase();
-        builder.Services.AddProblemDetails();
+        builder.AddAccounts();
+        builder.Services.AddGermanProblemDetails();
+        // The pages live in this assembly whichever host composes the app (the executable, tests, commands).
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddApplicationPart(typeof(AppComposition).Assembly);
+        builder.Services.AddGermanModelBinding();
         builder.Services.AddHealth();
+
+        // Use cases, one per file, called by pages, API and commands alike.
+        builder.Services.AddScoped<UserList>().AddScoped<UserFormOptions>().AddScoped<CreateUser>().AddScoped<UpdateUser>();
+        builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddScoped<NetworkDirectory>().AddScoped<NetworkSettings>().AddScoped<FieldTargets>().AddScoped<PopulationMargins>();
+        builder.Services.AddScoped<DistrictCatalog>();
+        builder.Services.AddScoped<EstablishmentRegistry>().AddScoped<ContactRetention>();
+        builder.Services.AddScoped<AuditQuery>();
         return builder;
     }
 
     public static WebApplication MapBedarfsanalyse(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API clients get problem details; people get a German page. Neither ever sees a stack trace.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), ui => ui.UseExceptionHandler("/fehler").UseStatusCodePagesWithReExecute("/fehler/{0}"));
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UsePasswordChangeWhenDue();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
         app.MapHealth();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
+        api.MapAccountApi();
+        api.MapUsersApi();
+        api.MapNetworksApi();
+        api.MapDistrictsApi();
+        api.MapEstablishmentsApi();
+        api.MapAuditApi();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

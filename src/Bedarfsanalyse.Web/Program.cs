@@ -4,7 +4,9 @@ using Bedarfsanalyse.Web.Commands;
 // One executable: the web app, the report worker and the admin commands.
 var root = new RootCommand("Bedarfsanalyse – Weiterbildungsbedarfe in regionalen Verbünden erheben und berichten");
 
-ServeCommand.AddTo(root);                 // serve (default): web app on a private or configured PostgreSQL
-root.Subcommands.Add(MigrateCommand.Create()); // migrate: bring the database schema up to date
+ServeCommand.AddTo(root);                            // serve (default): web app on a private or configured PostgreSQL
+root.Subcommands.Add(MigrateCommand.Create());        // migrate: bring the database schema up to date
+root.Subcommands.Add(CreateAdminCommand.Create());    // create-admin EMAIL: first admin, one-time password
+root.Subcommands.Add(ApplyRetentionCommand.Create()); // apply-retention: delete contact data past its retention period
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -22,6 +22,218 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_tokens");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_tokens_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_api_tokens_user_id");
+
+                    b.ToTable("api_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_tokens_hash", "hash ~ '^[0-9a-f]{64}$'");
+                        });
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.AppUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("NetworkId")
+                        .HasDatabaseName("ix_users_network_id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.UserDistrict", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("district_key")
+                        .IsFixedLength();
+
+                    b.HasKey("UserId", "DistrictKey")
+                        .HasName("pk_user_districts");
+
+                    b.HasIndex("DistrictKey")
+                        .HasDatabaseName("ix_user_districts_district_key");
+
+                    b.ToTable("user_districts", (string)null);
+                });
+
             modelBuilder.Entity("Bedarfsanalyse.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -86,6 +298,36 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Bedarfsanalyse.Data.Consent.ConsentText", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Version")
+                        .HasName("pk_consent_texts");
+
+                    b.ToTable("consent_texts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Version = "2026-1",
+                            Text = "Ich bin damit einverstanden, dass meine Angaben in diesem Interview für die Analyse des Weiterbildungsbedarfs im Verbund gespeichert und ausgewertet werden (Art. 6 Abs. 1 lit. a DSGVO). Die Teilnahme ist freiwillig. Ich kann meine Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). Name, Anschrift und Ansprechperson des Betriebs werden getrennt von den Antworten gespeichert und nach Abschluss der Feldphase gelöscht; Auswertungen und Berichte enthalten nur pseudonymisierte und zusammengefasste Angaben. Verantwortlich ist der Verbund; Auskunft, Berichtigung und Löschung können Sie jederzeit verlangen (Art. 13, 15–17 DSGVO).",
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        });
+                });
+
             modelBuilder.Entity("Bedarfsanalyse.Data.Establishments.Establishment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -96,6 +338,10 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("chamber");
+
+                    b.Property<DateTimeOffset?>("ContactErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_erased_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -346,6 +592,9 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_interviews");
 
+                    b.HasIndex("ConsentTextVersion")
+                        .HasDatabaseName("ix_interviews_consent_text_version");
+
                     b.HasIndex("EstablishmentId")
                         .HasDatabaseName("ix_interviews_establishment_id");
 
@@ -374,6 +623,49 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Bedarfsanalyse.Data.Networks.FieldTarget", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("district_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("RespondentGroupCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("respondent_group_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.HasKey("NetworkId", "DistrictKey", "RespondentGroupCode", "Year", "Quarter")
+                        .HasName("pk_field_targets");
+
+                    b.HasIndex("RespondentGroupCode")
+                        .HasDatabaseName("ix_field_targets_respondent_group_code");
+
+                    b.ToTable("field_targets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_field_targets_quarter", "quarter between 1 and 4");
+
+                            t.HasCheckConstraint("ck_field_targets_target", "target >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Bedarfsanalyse.Data.Networks.Network", b =>
                 {
                     b.Property<int>("Id")
@@ -383,6 +675,12 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
                     NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 1000L, null, null, null, null, null);
+
+                    b.Property<int>("ContactRetentionMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12)
+                        .HasColumnName("contact_retention_months");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -395,6 +693,14 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("ReportSchedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("0 6 1 1,4,7,10 *")
+                        .HasColumnName("report_schedule");
 
                     b.Property<string>("SteeringCommitteeName")
                         .IsRequired()
@@ -417,30 +723,38 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.ToTable("networks", null, t =>
                         {
                             t.HasCheckConstraint("ck_networks_key", "key ~ '^[a-z0-9][a-z0-9-]*$'");
+
+                            t.HasCheckConstraint("ck_networks_retention", "contact_retention_months between 1 and 120");
                         });
 
                     b.HasData(
                         new
                         {
                             Id = 1,
+                            ContactRetentionMonths = 12,
                             Key = "mehrwert",
                             Name = "Weiterbildungsverbund MehrWert",
+                            ReportSchedule = "0 6 1 1,4,7,10 *",
                             SteeringCommitteeName = "Steuerkreis",
                             Topics = "Digitalisierung, neue Arbeitsformen, generationenübergreifendes Arbeiten"
                         },
                         new
                         {
                             Id = 2,
+                            ContactRetentionMonths = 12,
                             Key = "leine-weser",
                             Name = "Fachkräftebündnis Leine-Weser",
+                            ReportSchedule = "0 6 1 1,4,7,10 *",
                             SteeringCommitteeName = "Steuerkreis",
                             Topics = "Stille Reserven aktivieren, Beschäftigungsfähigkeit im digitalen Wandel, Zugang für Geflüchtete"
                         },
                         new
                         {
                             Id = 3,
+                            ContactRetentionMonths = 12,
                             Key = "suedostniedersachsen",
                             Name = "Kooperative Weiterbildung Südostniedersachsen",
+                            ReportSchedule = "0 6 1 1,4,7,10 *",
                             SteeringCommitteeName = "Steuerkreis",
                             Topics = "Weiterbildung in kleinen und mittleren Unternehmen; Arbeitsgruppen tagen quartalsweise"
                         });
@@ -571,6 +885,62 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         {
                             NetworkId = 3,
                             DistrictKey = "03158"
+                        });
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Networks.PopulationMargin", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("district_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("SizeClassCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("size_class_code");
+
+                    b.Property<string>("SectorGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sector_group_code");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer")
+                        .HasColumnName("employees");
+
+                    b.Property<int>("Establishments")
+                        .HasColumnType("integer")
+                        .HasColumnName("establishments");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("NetworkId", "DistrictKey", "SizeClassCode", "SectorGroupCode")
+                        .HasName("pk_population_margins");
+
+                    b.HasIndex("SectorGroupCode")
+                        .HasDatabaseName("ix_population_margins_sector_group_code");
+
+                    b.HasIndex("SizeClassCode")
+                        .HasDatabaseName("ix_population_margins_size_class_code");
+
+                    b.ToTable("population_margins", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_population_margins_counts", "establishments >= 0 and (employees is null or employees >= 0)");
                         });
                 });
 
@@ -1690,6 +2060,234 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_roles");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("roles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6a1f0c2e-0000-4000-8000-000000000001"),
+                            ConcurrencyStamp = "6a1f0c2e-0000-4000-8000-000000000001",
+                            Name = "Interviewer",
+                            NormalizedName = "INTERVIEWER"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a1f0c2e-0000-4000-8000-000000000002"),
+                            ConcurrencyStamp = "6a1f0c2e-0000-4000-8000-000000000002",
+                            Name = "Steering",
+                            NormalizedName = "STEERING"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a1f0c2e-0000-4000-8000-000000000003"),
+                            ConcurrencyStamp = "6a1f0c2e-0000-4000-8000-000000000003",
+                            Name = "Analyst",
+                            NormalizedName = "ANALYST"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a1f0c2e-0000-4000-8000-000000000004"),
+                            ConcurrencyStamp = "6a1f0c2e-0000-4000-8000-000000000004",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_type");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_value");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_claims");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_role_claims_role_id");
+
+                    b.ToTable("role_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_type");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_value");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_claims");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_claims_user_id");
+
+                    b.ToTable("user_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("login_provider");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_key");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_display_name");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("LoginProvider", "ProviderKey")
+                        .HasName("pk_user_logins");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_logins_user_id");
+
+                    b.ToTable("user_logins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.HasKey("UserId", "RoleId")
+                        .HasName("pk_user_roles");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_user_roles_role_id");
+
+                    b.ToTable("user_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("login_provider");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("UserId", "LoginProvider", "Name")
+                        .HasName("pk_user_tokens");
+
+                    b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_networks_network_id");
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.UserDistrict", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.ReferenceData.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_districts_districts_district_key");
+
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_districts_users_user_id");
+                });
+
             modelBuilder.Entity("Bedarfsanalyse.Data.Establishments.Establishment", b =>
                 {
                     b.HasOne("Bedarfsanalyse.Data.ReferenceData.District", "District")
@@ -1742,6 +2340,12 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
             modelBuilder.Entity("Bedarfsanalyse.Data.Interviews.Interview", b =>
                 {
+                    b.HasOne("Bedarfsanalyse.Data.Consent.ConsentText", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentTextVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interviews_consent_texts_consent_text_version");
+
                     b.HasOne("Bedarfsanalyse.Data.ReferenceData.District", "District")
                         .WithMany()
                         .HasForeignKey("DistrictKey")
@@ -1754,6 +2358,12 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasForeignKey("EstablishmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_interviews_establishments_establishment_id");
+
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interviews_users_interviewer_id");
 
                     b.HasOne("Bedarfsanalyse.Data.Networks.Network", "Network")
                         .WithMany()
@@ -1787,6 +2397,30 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.Navigation("RespondentGroup");
                 });
 
+            modelBuilder.Entity("Bedarfsanalyse.Data.Networks.FieldTarget", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_targets_networks_network_id");
+
+                    b.HasOne("Bedarfsanalyse.Data.ReferenceData.RespondentGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentGroupCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_targets_respondent_groups_respondent_group_code");
+
+                    b.HasOne("Bedarfsanalyse.Data.Networks.NetworkDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId", "DistrictKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_targets_network_districts_network_id_district_key");
+                });
+
             modelBuilder.Entity("Bedarfsanalyse.Data.Networks.NetworkDistrict", b =>
                 {
                     b.HasOne("Bedarfsanalyse.Data.ReferenceData.District", "District")
@@ -1804,6 +2438,30 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasConstraintName("fk_network_districts_networks_network_id");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Networks.PopulationMargin", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.ReferenceData.SectorGroup", null)
+                        .WithMany()
+                        .HasForeignKey("SectorGroupCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_margins_sector_groups_sector_group_code");
+
+                    b.HasOne("Bedarfsanalyse.Data.ReferenceData.SizeClassRow", null)
+                        .WithMany()
+                        .HasForeignKey("SizeClassCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_margins_size_classes_size_class_code");
+
+                    b.HasOne("Bedarfsanalyse.Data.Networks.NetworkDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId", "DistrictKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_margins_network_districts_network_id_district_key");
                 });
 
             modelBuilder.Entity("Bedarfsanalyse.Data.Questionnaires.QuestionnaireVersion", b =>
@@ -1866,6 +2524,68 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_report_artifacts_networks_network_id");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_claims_roles_role_id");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_claims_users_user_id");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_logins_users_user_id");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_roles_role_id");
+
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_users_user_id");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Accounts.AppUser", b =>
+                {
+                    b.Navigation("Districts");
                 });
 
             modelBuilder.Entity("Bedarfsanalyse.Data.Establishments.Establishment", b =>

@@ -36,5 +36,8 @@ public sealed class Establishment
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When the identifying data was erased (on request or by retention); the answers stay, pseudonymised.</summary>
+    public DateTimeOffset? ContactErasedAt { get; set; }
+
     public EstablishmentContact? Contact { get; set; }
 }

@@ -24,6 +24,8 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.HasOne(i => i.District).WithMany().HasForeignKey(i => i.DistrictKey).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Establishment).WithMany().HasForeignKey(i => i.EstablishmentId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Consent.ConsentText>().WithMany().HasForeignKey(i => i.ConsentTextVersion).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(i => i.InterviewerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Answers).WithOne().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.Cascade);
 
         // Reports filter by network, district and period; the interviewer's list by interviewer and status.

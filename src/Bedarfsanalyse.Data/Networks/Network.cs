@@ -17,6 +17,16 @@ public sealed class Network
 
     public string? Topics { get; set; }
 
+    /// <summary>Cron expression (Europe/Berlin) for the quarterly reports; default 06:00 on the first day of a quarter.</summary>
+    public string ReportSchedule { get; set; } = DefaultReportSchedule;
+
+    /// <summary>Months after an establishment's last interview when its contact data is deleted.</summary>
+    public int ContactRetentionMonths { get; set; } = DefaultContactRetentionMonths;
+
+    public const string DefaultReportSchedule = "0 6 1 1,4,7,10 *";
+
+    public const int DefaultContactRetentionMonths = 12;
+
     public List<NetworkDistrict> Districts { get; } = [];
 }
 

@@ -93,8 +93,6 @@ internal static class ReferenceDataSeed
         new() { Code = "O-U", Name = "Öffentliche und sonstige Dienstleistungen, Erziehung, Gesundheit", SortOrder = 5 },
     ];
 
-    public const string Wz2008 = "WZ2008";
-
     public static Sector[] Sectors { get; } =
     [
         Wz("A", "Land- und Forstwirtschaft, Fischerei", "A"),
@@ -164,7 +162,7 @@ internal static class ReferenceDataSeed
         };
 
     private static Sector Wz(string code, string name, string group) =>
-        new() { Classification = Wz2008, Code = code, Name = name, SectorGroupCode = group };
+        new() { Classification = Sector.Wz2008, Code = code, Name = name, SectorGroupCode = group };
 
     private static IEnumerable<object> Members(int networkId, params string[] districtKeys) =>
         districtKeys.Select(key => new { NetworkId = networkId, DistrictKey = key });

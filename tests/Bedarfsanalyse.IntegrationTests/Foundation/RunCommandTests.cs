@@ -19,7 +19,7 @@ public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(databa
         await using (var first = AppProcess.Start(environment, "serve", "--urls", "http://127.0.0.1:0"))
         {
             var url = await first.WaitForUrlAsync(StartTimeout);
-            using var http = new HttpClient();
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
             (await http.GetAsync(new Uri(url, "/health"))).StatusCode.ShouldBe(HttpStatusCode.OK);
             first.Output.ShouldContain("Lege eine private PostgreSQL-Datenbank an");
 
@@ -33,7 +33,7 @@ public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(databa
 
         await using var second = AppProcess.Start(environment, "serve", "--urls", "http://127.0.0.1:0");
         var again = await second.WaitForUrlAsync(StartTimeout);
-        using (var http = new HttpClient())
+        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
         {
             (await http.GetAsync(new Uri(again, "/health"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
@@ -102,7 +102,7 @@ public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(databa
 
         url.Port.ShouldNotBe(5080);
         serve.Output.ShouldContain("Port 5080 ist belegt");
-        using var http = new HttpClient();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         (await http.GetAsync(new Uri(url, "/health"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -1,12 +1,23 @@
+using System.Net.Http.Headers;
+using Bedarfsanalyse.Data;
+using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Web;
+using Bedarfsanalyse.Web.Features.ApiTokens;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
 
 /// <summary>The app composed exactly as serve composes it, on an in-memory server, talking to a real database.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
+    /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
+    public const string Password = "ein langes Testpasswort";
+
     private readonly WebApplication _app;
 
     private TestApp(WebApplication app)
@@ -15,11 +26,12 @@ public sealed class TestApp : IAsyncDisposable
         Client = app.GetTestClient();
     }
 
+    /// <summary>An anonymous client that does not follow redirects.</summary>
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(string connectionString)
+    public static async Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -27,12 +39,72 @@ public sealed class TestApp : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration["ConnectionStrings:Bedarfsanalyse"] = connectionString;
+        // Tests sign in far more often than a person; the rate-limit test sets its own, low value.
+        builder.Configuration["RateLimits:SignInAttemptsPerMinute"] = "10000";
+        builder.Configuration["RateLimits:TokenRequestsPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
+
+        builder.Logging.AddProvider(new TestLog());
         builder.WebHost.UseTestServer();
         builder.AddBedarfsanalyse();
         var app = builder.Build();
         app.MapBedarfsanalyse();
         await app.StartAsync();
         return new TestApp(app);
+    }
+
+    /// <summary>A browser-like session: keeps cookies, sends antiforgery tokens, does not follow redirects.</summary>
+    public WebSession NewSession() => new(_app.GetTestServer());
+
+    /// <summary>A signed-in session for the user.</summary>
+    public async Task<WebSession> SignInAsync(string email, string password = Password)
+    {
+        var session = NewSession();
+        var response = await session.SignInAsync(email, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Anmeldung von {email} fehlgeschlagen: {(int)response.StatusCode}");
+        }
+
+        return session;
+    }
+
+    /// <summary>Creates a user with <see cref="Password"/>, no pending password change.</summary>
+    public async Task<Guid> CreateUserAsync(string email, string[] roles, string? network = null, params string[] districts)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<BedarfsanalyseDb>();
+        var networkId = network is null ? (int?)null : await db.Networks.Where(n => n.Key == network).Select(n => n.Id).SingleAsync();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], NetworkId = networkId };
+        user.Districts.AddRange(districts.Select(d => new UserDistrict { DistrictKey = d }));
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+
+    /// <summary>An API client authenticated with a fresh personal token of the user.</summary>
+    public async Task<HttpClient> ApiClientAsync(Guid userId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+        var token = (await tokens.CreateAsync(userId, "Test", 30, CancellationToken.None)).Value!;
+        return ApiClient(token);
+    }
+
+    public HttpClient ApiClient(string token)
+    {
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async ValueTask DisposeAsync()

@@ -18,13 +18,16 @@ public sealed class TestDatabase : IAsyncLifetime
 {
     public const string PrivateDatabaseName = "bedarfsanalyse_tests";
 
-    /// <summary>Tables filled by migrations (reference data) that resets keep.</summary>
-    private static readonly Table[] ReferenceTables =
+    /// <summary>Reference data filled by migrations that no test changes: resets keep these tables.</summary>
+    private static readonly Table[] FixedTables =
     [
-        new("public", "__EFMigrationsHistory"), new("public", "states"), new("public", "districts"),
-        new("public", "sector_groups"), new("public", "sectors"), new("public", "size_classes"),
-        new("public", "respondent_groups"), new("public", "networks"), new("public", "network_districts"),
+        new("public", "__EFMigrationsHistory"), new("public", "states"), new("public", "sector_groups"),
+        new("public", "sectors"), new("public", "size_classes"), new("public", "respondent_groups"),
+        new("public", "roles"), new("public", "consent_texts"),
     ];
+
+    /// <summary>Reference data that tests may change (network presets, districts): emptied and restored from a snapshot taken after migrating.</summary>
+    private static readonly string[] RestoredTables = ["districts", "networks", "network_districts"];
 
     private PrivateCluster? _cluster;
     private PostgreSqlContainer? _container;
@@ -67,20 +70,30 @@ public sealed class TestDatabase : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        var snapshot = "create schema if not exists test_snapshot;" + string.Concat(RestoredTables.Select(t =>
+            $"drop table if exists test_snapshot.{t}; create table test_snapshot.{t} as table public.{t};"));
+        await using (var command = new NpgsqlCommand(snapshot, connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ReferenceTables,
+            TablesToIgnore = FixedTables,
         });
     }
 
-    /// <summary>Empties every table but the reference data.</summary>
+    /// <summary>Empties every table and restores the reference data as the migrations left it.</summary>
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        var restore = string.Concat(RestoredTables.Select(t => $"insert into public.{t} select * from test_snapshot.{t};"));
+        await using var command = new NpgsqlCommand(restore, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public BedarfsanalyseDb CreateDb()

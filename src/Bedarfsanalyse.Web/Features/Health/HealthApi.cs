@@ -17,7 +17,7 @@ internal static class HealthApi
 
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,54 @@
+namespace Bedarfsanalyse.Web.Features.Audit;
+
+/// <summary>The actions the audit trail records, with the German words the admin reads.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignOut = "sign-out";
+    public const string PasswordChanged = "password-changed";
+    public const string AccessDenied = "access-denied";
+    public const string UserCreated = "user-created";
+    public const string UserChanged = "user-changed";
+    public const string TokenCreated = "token-created";
+    public const string TokenRevoked = "token-revoked";
+    public const string NetworkChanged = "network-changed";
+    public const string TargetsChanged = "targets-changed";
+    public const string MarginsUploaded = "margins-uploaded";
+    public const string DistrictAdded = "district-added";
+    public const string EstablishmentCreated = "establishment-created";
+    public const string ContactViewed = "contact-viewed";
+    public const string ContactErased = "contact-erased";
+    public const string ContactExpired = "contact-expired";
+    public const string InterviewChanged = "interview-changed";
+    public const string AuditExported = "audit-exported";
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [SignIn] = "Anmeldung",
+        [SignInFailed] = "Anmeldung fehlgeschlagen",
+        [LockedOut] = "Konto gesperrt",
+        [SignOut] = "Abmeldung",
+        [PasswordChanged] = "Passwort geändert",
+        [AccessDenied] = "Zugriff verweigert",
+        [UserCreated] = "Konto angelegt",
+        [UserChanged] = "Konto geändert",
+        [TokenCreated] = "API-Token erstellt",
+        [TokenRevoked] = "API-Token widerrufen",
+        [NetworkChanged] = "Verbund geändert",
+        [TargetsChanged] = "Soll-Werte geändert",
+        [MarginsUploaded] = "Grundgesamtheit hochgeladen",
+        [DistrictAdded] = "Kreis angelegt",
+        [EstablishmentCreated] = "Betrieb angelegt",
+        [ContactViewed] = "Kontaktdaten angesehen",
+        [ContactErased] = "Kontaktdaten gelöscht (auf Antrag)",
+        [ContactExpired] = "Kontaktdaten gelöscht (Aufbewahrungsfrist)",
+        [InterviewChanged] = "Interview geändert",
+        [AuditExported] = "Protokoll exportiert",
+    };
+
+    public static IReadOnlyDictionary<string, string> All => Labels;
+
+    public static string Label(string action) => Labels.GetValueOrDefault(action, action);
+}

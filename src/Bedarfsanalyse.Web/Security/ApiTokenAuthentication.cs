@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Bedarfsanalyse.Data;
+using Bedarfsanalyse.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bedarfsanalyse.Web.Security;
+
+/// <summary>
+/// Personal API tokens ("Authorization: Bearer ba_..."): looked up by their SHA-256 hash, refused when revoked,
+/// expired or when the account is locked, and carrying the owner's roles and scope.
+/// </summary>
+internal sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    BedarfsanalyseDb db,
+    UserManager<AppUser> users,
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenPrefix = "ba_";
+
+    public static string HashOf(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>A new token: "ba_" and 43 characters of 256 random bits.</summary>
+    public static string NewToken() =>
+        TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Unbekanntes Token-Format.");
+        }
+
+        var hash = HashOf(token);
+        var stored = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        if (stored is null || stored.RevokedAt is not null || stored.ExpiresAt <= now)
+        {
+            return AuthenticateResult.Fail("Das Token ist ungültig, widerrufen oder abgelaufen.");
+        }
+
+        var user = await users.FindByIdAsync(stored.UserId.ToString());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("Das Konto zu diesem Token ist gesperrt.");
+        }
+
+        // Recording every use would turn each read into a write; once a minute is enough to see that a token is alive.
+        if (stored.LastUsedAt is null || now - stored.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == stored.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var principal = await principals.CreateAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("bedarfsanalyse:token", stored.Id.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Nicht angemeldet",
+                detail: "Senden Sie ein gültiges persönliches API-Token im Kopf „Authorization: Bearer …“.")
+            .ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        await Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Keine Berechtigung",
+                detail: "Ihre Rolle erlaubt diese Aktion nicht.")
+            .ExecuteAsync(Context);
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
