@@ -7,6 +7,7 @@ using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Users;
+using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
 
 namespace Bedarfsanalyse.Web;
@@ -24,6 +25,13 @@ internal static class AppComposition
             .AddApplicationPart(typeof(AppComposition).Assembly);
         builder.Services.AddGermanModelBinding();
         builder.Services.AddHealth();
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Bedarfsanalyse API";
+            document.Info.Description = "Schnittstelle für Skripte und andere Programme. Anmeldung mit persönlichem API-Token: Authorization: Bearer ba_…";
+            return Task.CompletedTask;
+        }));
+        builder.AddJobs();
 
         // Use cases, one per file, called by pages, API and commands alike.
         builder.Services.AddScoped<UserList>().AddScoped<UserFormOptions>().AddScoped<CreateUser>().AddScoped<UpdateUser>();
@@ -51,6 +59,8 @@ internal static class AppComposition
 
         app.MapHealth();
         app.MapRazorPages();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        app.MapJobsDashboard();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
         api.MapAccountApi();

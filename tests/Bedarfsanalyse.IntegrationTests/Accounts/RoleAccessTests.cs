@@ -131,6 +131,33 @@ public sealed class RoleAccessTests(TestDatabase database) : AppTest(database)
         (await session.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task The_job_dashboard_is_for_admins_only()
+    {
+        using var admin = await App.SignInAsync("admin@example.org");
+        using var steering = await App.SignInAsync("steering@example.org");
+
+        var allowed = await admin.GetAsync("/admin/auftraege");
+        var refused = await steering.GetAsync("/admin/auftraege");
+        var anonymous = await App.Client.GetAsync("/admin/auftraege");
+
+        allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await allowed.Content.ReadAsStringAsync()).ShouldContain("Aufträge – Bedarfsanalyse");
+        refused.Headers.Location!.AbsolutePath.ShouldBe("/zugriff-verweigert");
+        anonymous.Headers.Location!.AbsolutePath.ShouldBe("/anmelden");
+    }
+
+    [Fact]
+    public async Task The_API_is_described_as_OpenAPI_at_a_stable_address()
+    {
+        var response = await App.Client.GetAsync("/api/v1/openapi.json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = await response.Content.ReadAsStringAsync();
+        document.ShouldContain("\"/api/v1/establishments\"");
+        document.ShouldContain("Bedarfsanalyse API");
+    }
+
     private static object Establishment(string district) => new
     {
         district,

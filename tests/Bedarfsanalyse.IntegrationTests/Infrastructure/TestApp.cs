@@ -42,6 +42,8 @@ public sealed class TestApp : IAsyncDisposable
         // Tests sign in far more often than a person; the rate-limit test sets its own, low value.
         builder.Configuration["RateLimits:SignInAttemptsPerMinute"] = "10000";
         builder.Configuration["RateLimits:TokenRequestsPerMinute"] = "10000";
+        // Job tests start a server of their own; everything else enqueues at most.
+        builder.Configuration["Jobs:RunServer"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;
