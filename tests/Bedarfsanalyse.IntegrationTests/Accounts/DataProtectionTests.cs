@@ -5,7 +5,7 @@ using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Data.Questionnaires;
 using Bedarfsanalyse.Data.ReferenceData;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Bedarfsanalyse.Web.Features.Establishments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Accounts;

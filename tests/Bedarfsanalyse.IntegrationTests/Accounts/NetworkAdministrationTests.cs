@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 

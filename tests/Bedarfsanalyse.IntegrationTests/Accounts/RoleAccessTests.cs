@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Accounts;

@@ -1,6 +1,6 @@
 using System.Net;
 using Bedarfsanalyse.Data.Accounts;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Accounts;

@@ -1,4 +1,4 @@
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

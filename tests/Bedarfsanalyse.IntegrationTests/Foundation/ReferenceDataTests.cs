@@ -1,4 +1,4 @@
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Foundation;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 
 namespace Bedarfsanalyse.IntegrationTests.Foundation;
 

@@ -2,7 +2,7 @@ using Bedarfsanalyse.Data.Audit;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Data.Questionnaires;
 using Bedarfsanalyse.Data.ReferenceData;
-using Bedarfsanalyse.IntegrationTests.Infrastructure;
+using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>Warnings and errors of the app under test, appended to test-app.log in the test output, to read when a test fails.</summary>
 public sealed class TestLog : ILoggerProvider

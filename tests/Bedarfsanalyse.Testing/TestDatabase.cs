@@ -7,7 +7,7 @@ using Respawn;
 using Respawn.Graph;
 using Testcontainers.PostgreSql;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>
 /// The real PostgreSQL the integration tests run on: BEDARFSANALYSE_TEST_DB when set; else a Testcontainers
@@ -16,7 +16,12 @@ namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
-    public const string PrivateDatabaseName = "bedarfsanalyse_tests";
+    /// <summary>Every test project defines [CollectionDefinition(CollectionName)] with this fixture; its tests run one after the other.</summary>
+    public const string CollectionName = "database";
+
+    /// <summary>One database per test project (bedarfsanalyse_integrationtests, ...), so that projects may run side by side.</summary>
+    public static string PrivateDatabaseName { get; } = "bedarfsanalyse_" + new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name
+        .Replace("Bedarfsanalyse.", "", StringComparison.Ordinal).ToLowerInvariant().Replace('.', '_');
 
     /// <summary>Reference data filled by migrations that no test changes: resets keep these tables.</summary>
     private static readonly Table[] FixedTables =
@@ -150,8 +155,3 @@ public sealed class TestDatabase : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class DatabaseCollection : ICollectionFixture<TestDatabase>
-{
-    public const string Name = "database";
-}

@@ -1,6 +1,6 @@
 using Bedarfsanalyse.Data.Accounts;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>
 /// A test against the whole app: empty data, the app on a test server, and one user per role in the MehrWert

@@ -1,9 +1,9 @@
 using Bedarfsanalyse.Data;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>Base of every test that touches PostgreSQL: starts from empty data (reference data kept).</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(TestDatabase.CollectionName)]
 public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
 {
     protected TestDatabase Database { get; } = database;

@@ -4,13 +4,14 @@ using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Web;
 using Bedarfsanalyse.Web.Features.ApiTokens;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>The app composed exactly as serve composes it, on an in-memory server, talking to a real database.</summary>
 public sealed class TestApp : IAsyncDisposable
@@ -20,18 +21,31 @@ public sealed class TestApp : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app)
+    private TestApp(WebApplication app, Uri? address)
     {
         _app = app;
-        Client = app.GetTestClient();
+        Address = address;
+        Client = address is null
+            ? app.GetTestClient()
+            : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
     /// <summary>An anonymous client that does not follow redirects.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>Where a real browser reaches the app (only for <see cref="StartOnLoopbackAsync"/>).</summary>
+    public Uri? Address { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null) =>
+        StartAsync(connectionString, settings, onLoopback: false);
+
+    /// <summary>The app on Kestrel at a free port of 127.0.0.1, for a real browser.</summary>
+    public static Task<TestApp> StartOnLoopbackAsync(string connectionString, IDictionary<string, string?>? settings = null) =>
+        StartAsync(connectionString, settings, onLoopback: true);
+
+    private static async Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings, bool onLoopback)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -50,12 +64,20 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         builder.Logging.AddProvider(new TestLog());
-        builder.WebHost.UseTestServer();
+        if (onLoopback)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.AddBedarfsanalyse();
         var app = builder.Build();
         app.MapBedarfsanalyse();
         await app.StartAsync();
-        return new TestApp(app);
+        return new TestApp(app, onLoopback ? new Uri(app.Urls.First()) : null);
     }
 
     /// <summary>A browser-like session: keeps cookies, sends antiforgery tokens, does not follow redirects.</summary>
@@ -104,7 +126,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public HttpClient ApiClient(string token)
     {
-        var client = _app.GetTestClient();
+        var client = Address is null ? _app.GetTestClient() : new HttpClient { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

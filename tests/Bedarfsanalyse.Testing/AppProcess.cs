@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>The real executable in a process of its own, as an operator runs it: output captured, signals sent.</summary>
 public sealed partial class AppProcess : IAsyncDisposable

@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.TestHost;
 
-namespace Bedarfsanalyse.IntegrationTests.Infrastructure;
+namespace Bedarfsanalyse.Testing;
 
 /// <summary>
 /// What a browser does for the server-rendered pages: keeps cookies, reads forms (with their antiforgery token)
