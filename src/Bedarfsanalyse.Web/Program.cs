@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Bedarfsanalyse.Web.Commands;
+
+// Messages of the command line itself (parse errors, help) in German, like everything else the operator reads.
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
 
 // One executable: the web app, the report worker and the admin commands.
 var root = new RootCommand("Bedarfsanalyse – Weiterbildungsbedarfe in regionalen Verbünden erheben und berichten");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Bedarfsanalyse.Web.Database;
+using Bedarfsanalyse.Web.Jobs;
 using Microsoft.AspNetCore.Connections;
 
 namespace Bedarfsanalyse.Web.Commands;
@@ -21,6 +22,24 @@ internal static class ServeCommand
         Description = "Ausstehende Migrationen vor dem Start anwenden (bei der privaten Datenbank immer).",
     };
 
+    private static readonly Option<ServerRole> RoleOption = new("--role")
+    {
+        Description = "web: Seiten und API; worker: nur Aufträge (Berichte, Exporte); both: beides (Standard).",
+        HelpName = "web|worker|both",
+        DefaultValueFactory = _ => ServerRole.Both,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Enum.TryParse<ServerRole>(text, ignoreCase: true, out var role))
+            {
+                return role;
+            }
+
+            result.AddError($"„{text}“ ist keine Rolle; möglich sind web, worker und both.");
+            return ServerRole.Both;
+        },
+    };
+
     /// <summary>Adds serve as a subcommand and as what the root command does without one.</summary>
     public static void AddTo(RootCommand root)
     {
@@ -32,6 +51,7 @@ internal static class ServeCommand
         {
             command.Options.Add(UrlsOption);
             command.Options.Add(MigrateOption);
+            command.Options.Add(RoleOption);
             command.SetAction(RunAsync);
         }
 
@@ -49,14 +69,24 @@ internal static class ServeCommand
         await using var database = await AppDatabase.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
         await PrepareSchemaAsync(database, parseResult.GetValue(MigrateOption), cancellationToken);
 
+        var role = parseResult.GetValue(RoleOption);
         var explicitUrls = parseResult.GetValue(UrlsOption) ?? builder.Configuration["Urls"];
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(explicitUrls) ? DefaultUrl() : explicitUrls);
+        if (role != ServerRole.Worker)
+        {
+            builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(explicitUrls) ? DefaultUrl() : explicitUrls);
+        }
+
+        builder.UseRole(role);
         builder.AddBedarfsanalyse();
+
+        // Give running jobs the time Hangfire allows them to finish or hand themselves back.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(40));
 
         await using var app = builder.Build();
         app.MapBedarfsanalyse();
-        app.Lifetime.ApplicationStarted.Register(() =>
-            Console.WriteLine($"Bedarfsanalyse läuft unter {string.Join(", ", app.Urls)} – beenden mit Strg+C."));
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(role == ServerRole.Worker
+            ? "Bedarfsanalyse arbeitet Aufträge ab (Rolle worker) – beenden mit Strg+C."
+            : $"Bedarfsanalyse läuft unter {string.Join(", ", app.Urls)} – beenden mit Strg+C."));
         try
         {
             await app.RunAsync();
