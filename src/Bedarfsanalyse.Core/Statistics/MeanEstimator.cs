@@ -37,7 +37,8 @@ public static class MeanEstimator
             return Statistics.Estimate.NoData(EstimateKind.Mean, confidenceLevel);
         }
 
-        if (!double.IsFinite(mean) || !double.IsFinite(standardDeviation) || standardDeviation < 0)
+        // SQL's stddev_samp is NULL (here: NaN) for a single value; it is not needed then.
+        if (!double.IsFinite(mean) || (n > 1 && !(double.IsFinite(standardDeviation) && standardDeviation >= 0)))
         {
             throw new ArgumentOutOfRangeException(nameof(mean),
                 "Mittelwert und Standardabweichung müssen endliche Zahlen sein, die Standardabweichung nicht negativ.");

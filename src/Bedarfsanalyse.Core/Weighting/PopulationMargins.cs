@@ -51,13 +51,16 @@ public sealed record PopulationMargins
     }
 
     /// <summary>
-    /// Margins only. Per district both must add up to the same total within <paramref name="relativeTolerance"/>
-    /// (e.g. 0.005 = 0,5 %); small differences (rounded published figures) are removed by scaling the sector margins
-    /// of that district to the size-class total, larger ones are refused.
+    /// Margins only. Per district both must add up to the same total within <see cref="WeightingSettings.MarginTolerance"/>
+    /// (default 0,5 %); small differences (rounded published figures) are removed by scaling the sector margins of that
+    /// district to the size-class total, larger ones are refused.
     /// </summary>
     public static PopulationMargins FromMargins(IEnumerable<MarginCell> districtBySizeClass, IEnumerable<MarginCell> districtBySectorGroup,
-        double relativeTolerance = WeightingSettings.DefaultMarginTolerance)
+        WeightingSettings? settings = null)
     {
+        settings ??= WeightingSettings.Default;
+        settings.Validate();
+        var relativeTolerance = settings.MarginTolerance;
         ArgumentNullException.ThrowIfNull(districtBySizeClass);
         ArgumentNullException.ThrowIfNull(districtBySectorGroup);
         var bySize = Check(districtBySizeClass.ToArray(), "Größenklasse");

@@ -1,17 +1,15 @@
 namespace Bedarfsanalyse.Core.Weighting;
 
-/// <summary>Settings of the weighting; defaults as described in docs/adr/0005-weighting.md.</summary>
+/// <summary>Settings of the weighting; the defaults are explained in docs/adr/0004-statistics-and-disclosure-control.md.</summary>
 public sealed record WeightingSettings
 {
-    public const double DefaultMarginTolerance = 0.005;
-
     public static WeightingSettings Default { get; } = new();
 
     /// <summary>Design weights only when every populated stratum has at least this many respondents; else raking.</summary>
     public int MinimumRespondentsPerStratum { get; init; } = 3;
 
     /// <summary>How far (relative) a district's size-class and sector-group margins may disagree before they are refused.</summary>
-    public double MarginTolerance { get; init; } = DefaultMarginTolerance;
+    public double MarginTolerance { get; init; } = 0.005;
 
     /// <summary>Raking has converged when no weighted margin deviates from its target by more than this (relative).</summary>
     public double RakingConvergence { get; init; } = 1e-6;

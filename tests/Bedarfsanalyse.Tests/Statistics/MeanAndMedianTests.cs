@@ -30,6 +30,16 @@ public sealed class MeanAndMedianTests
     }
 
     [Fact]
+    public void A_single_value_from_SQL_needs_no_standard_deviation()
+    {
+        var estimate = MeanEstimator.FromSummary(1, 4.0, double.NaN);
+
+        estimate.Point.ShouldBe(4.0);
+        estimate.Interval.ShouldBeNull();
+        Should.Throw<ArgumentOutOfRangeException>(() => MeanEstimator.FromSummary(3, 4.0, double.NaN));
+    }
+
+    [Fact]
     public void One_value_gives_a_mean_without_interval_and_says_why()
     {
         var estimate = MeanEstimator.Estimate([4.0]);

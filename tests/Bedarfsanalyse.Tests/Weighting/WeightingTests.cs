@@ -53,6 +53,17 @@ public sealed class WeightingTests
     }
 
     [Fact]
+    public void The_tolerance_for_margins_is_configuration()
+    {
+        var margins = PopulationMargins.FromMargins(
+            [new(Holzminden, "1-9", 60), new(Holzminden, "10-49", 40)],
+            [new(Holzminden, "G–I", 60), new(Holzminden, "B–F", 50)],
+            new WeightingSettings { MarginTolerance = 0.1 });
+
+        margins.DistrictBySectorGroup.Sum(m => m.Count).ShouldBe(100.0, 1e-9);
+    }
+
+    [Fact]
     public void Margins_within_the_tolerance_are_aligned_to_the_size_class_total()
     {
         var margins = PopulationMargins.FromMargins(
