@@ -23,34 +23,45 @@ internal static class BetaDistribution
             return 1.0;
         }
 
-        // Bisection: I_x is monotone in x, so halving the bracket cannot fail, and about 60 to 1,100 halvings
-        // (the latter only for quantiles near the smallest doubles) reach neighbouring doubles. Newton would be
-        // faster but needs safeguards where the density is huge or tiny, which report sizes do not need.
+        // Newton steps on I_x(a, b) − p inside a bracket that every evaluation narrows; a step that would leave the
+        // bracket (where the density is tiny or huge, e.g. near 0 for x = 1 of a million) is replaced by halving it.
+        // Newton needs 5 to 10 evaluations where pure bisection needs about 55.
+        var logBeta = LogGamma.OfBeta(a, b);
         var lower = 0.0;
         var upper = 1.0;
-        for (var i = 0; i < 2_000; i++)
+        var x = a / (a + b);
+        for (var i = 0; i < 1_000; i++)
         {
-            var middle = 0.5 * (lower + upper);
-            if (middle <= lower || middle >= upper)
+            var error = IncompleteBeta.Regularized(a, b, x, logBeta) - p;
+            if (error == 0.0)
             {
-                break;
+                return x;
             }
 
-            if (IncompleteBeta.Regularized(a, b, middle) < p)
+            if (error < 0.0)
             {
-                lower = middle;
+                lower = x;
             }
             else
             {
-                upper = middle;
+                upper = x;
             }
 
-            if (upper - lower <= 1e-16 * upper)
+            var density = Math.Exp((a - 1.0) * Math.Log(x) + (b - 1.0) * double.LogP1(-x) - logBeta);
+            var next = x - error / density;
+            if (!(next > lower && next < upper))
             {
-                break;
+                next = 0.5 * (lower + upper);
             }
+
+            if (Math.Abs(next - x) <= 1e-15 * next || upper - lower <= 1e-16 * upper)
+            {
+                return next;
+            }
+
+            x = next;
         }
 
-        return 0.5 * (lower + upper);
+        return x;
     }
 }

@@ -7,7 +7,10 @@ internal static class IncompleteBeta
     private const double Epsilon = 1e-16;
     private const double Tiny = 1e-300;
 
-    public static double Regularized(double a, double b, double x)
+    public static double Regularized(double a, double b, double x) => Regularized(a, b, x, logBeta: null);
+
+    /// <summary>The same with ln B(a, b) precomputed, for the many evaluations of one quantile search.</summary>
+    public static double Regularized(double a, double b, double x, double? logBeta)
     {
         if (!(a > 0.0) || !(b > 0.0) || double.IsInfinity(a) || double.IsInfinity(b))
         {
@@ -33,10 +36,10 @@ internal static class IncompleteBeta
         // I_x(a, b) = 1 − I_{1−x}(b, a) brings x back into that region (Abramowitz & Stegun 26.5.8).
         if (x > (a + 1.0) / (a + b + 2.0))
         {
-            return 1.0 - Regularized(b, a, 1.0 - x);
+            return 1.0 - Regularized(b, a, 1.0 - x, logBeta);
         }
 
-        var logFront = a * Math.Log(x) + b * double.LogP1(-x) - LogGamma.OfBeta(a, b);
+        var logFront = a * Math.Log(x) + b * double.LogP1(-x) - (logBeta ?? LogGamma.OfBeta(a, b));
         return Math.Exp(logFront) * ContinuedFraction(a, b, x) / a;
     }
 
