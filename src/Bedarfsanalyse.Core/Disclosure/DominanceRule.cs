@@ -1,7 +1,7 @@
 namespace Bedarfsanalyse.Core.Disclosure;
 
 /// <summary>
-/// The (n, k) dominance rule for magnitude tables (Hundepool et al. 2012, Statistical Disclosure Control, sec. 4.2.2):
+/// The (n, k) dominance rule for magnitude tables (Hundepool et al. 2012, Statistical Disclosure Control):
 /// a sum is sensitive when its n largest contributions make up more than k % of it, since a contributor could then
 /// estimate the others closely. The defaults (2, 85) are the reporting rules'.
 /// </summary>

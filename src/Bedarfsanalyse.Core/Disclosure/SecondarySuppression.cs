@@ -4,7 +4,7 @@ namespace Bedarfsanalyse.Core.Disclosure;
 /// Complementary (secondary) suppression: hides further cells until no suppressed cell can be recomputed from its row,
 /// column or totals (judged by <see cref="FeasibleRanges"/>, the auditor's linear programmes).
 /// <para>
-/// Rule for choosing cells, in the spirit of the hypercube method (Repsilber 1994; Hundepool et al. 2012, sec. 4.4):
+/// Rule for choosing cells, in the spirit of Repsilber's hypercube method (see Hundepool et al. 2012):
 /// every exposed cell is put on a cycle of suppressed cells. In a two-way table that is the cheapest rectangle of four
 /// cells through it (other corners anywhere in the table, totals included) whose cycle leaves the cell a range wider than
 /// zero under non-negativity; in a one-way table the cheapest second cell of the line. "Cheapest" means, in this order:

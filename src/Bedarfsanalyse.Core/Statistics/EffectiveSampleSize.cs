@@ -1,7 +1,7 @@
 namespace Bedarfsanalyse.Core.Statistics;
 
 /// <summary>
-/// Kish's effective sample size n_eff = (Σw)² / Σw² (Kish 1965, Survey Sampling, sec. 11.7): the number of unweighted
+/// Kish's effective sample size n_eff = (Σw)² / Σw² (Kish 1965, Survey Sampling): the number of unweighted
 /// interviews that would give the same precision. Equal to n for equal weights, smaller the more the weights vary.
 /// </summary>
 public static class EffectiveSampleSize

@@ -49,7 +49,7 @@ public static class MeanEstimator
 
     /// <summary>
     /// Weighted mean Σw·y / Σw with the linearisation (Taylor) variance of a ratio estimator under with-replacement
-    /// sampling, v = n / (n − 1) · Σ w²(y − ȳ)² / (Σw)² (Wolter 2007, Introduction to Variance Estimation, ch. 6),
+    /// sampling, v = n / (n − 1) · Σ w²(y − ȳ)² / (Σw)² (Taylor series method; Wolter 2007, Introduction to Variance Estimation),
     /// and t with n − 1 degrees of freedom.
     /// </summary>
     public static Estimate EstimateWeighted(IReadOnlyList<double> values, IReadOnlyList<double> weights, double confidenceLevel = ConfidenceLevel.Default)

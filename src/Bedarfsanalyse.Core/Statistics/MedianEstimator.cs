@@ -12,7 +12,7 @@ public static class MedianEstimator
     /// <summary>
     /// The sample median, and [x(j), x(n−j+1)] with the largest j such that P(Bin(n, 1/2) ≤ j − 1) ≤ α/2: the
     /// order-statistics interval, which covers the population median with at least the level for any continuous
-    /// distribution (Conover 1999, Practical Nonparametric Statistics, sec. 3.2; Hollander &amp; Wolfe 1999).
+    /// distribution (Conover 1999, Practical Nonparametric Statistics; Hollander &amp; Wolfe 1999).
     /// </summary>
     public static Estimate Estimate(IReadOnlyList<double> values, double confidenceLevel = ConfidenceLevel.Default)
     {

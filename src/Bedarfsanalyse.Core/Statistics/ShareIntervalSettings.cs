@@ -5,7 +5,7 @@ namespace Bedarfsanalyse.Core.Statistics;
 /// <summary>
 /// Which interval a share gets. Wilson is the default (Brown, Cai &amp; DasGupta 2001 recommend it over the Wald
 /// interval for every n); the exact Clopper-Pearson interval is used where Wilson's coverage dips most: a small
-/// (effective) base or a share near 0 % or 100 % (Newcombe 1998a, Brown et al. 2001, fig. 4–5).
+/// (effective) base or a share near 0 % or 100 % (Newcombe 1998a; Brown, Cai &amp; DasGupta 2001).
 /// </summary>
 public sealed record ShareIntervalSettings
 {

@@ -5,7 +5,7 @@ namespace Bedarfsanalyse.Tests.Statistics;
 public sealed class DifferenceTests
 {
     // Newcombe RG (1998b). Interval estimation for the difference between independent proportions: comparison of
-    // eleven methods. Statistics in Medicine 17:873–890, Table II, method 10 (score interval for each proportion
+    // eleven methods. Statistics in Medicine 17:873–890, worked examples, method 10 (score interval for each proportion
     // combined, no continuity correction), 95 %, four decimals.
     [Theory]
     [InlineData(56, 70, 48, 80, 0.0524, 0.3339)]

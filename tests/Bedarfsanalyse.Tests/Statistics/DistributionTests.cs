@@ -19,7 +19,7 @@ public sealed class DistributionTests
     }
 
     [Theory]
-    // Normal quantiles, e.g. Abramowitz & Stegun table 26.5 / any statistics textbook (more digits from the exact erf).
+    // Normal quantiles as in any statistics textbook's table (more digits from the exact inverse error function).
     [InlineData(0.975, 1.959963984540054)]
     [InlineData(0.995, 2.5758293035489008)]
     [InlineData(0.9, 1.2815515655446004)]
@@ -31,7 +31,7 @@ public sealed class DistributionTests
     }
 
     [Theory]
-    // t(0.975; ν) as in every t table (e.g. Fisher & Yates; Bortz & Schuster, Statistik, table D), 15 digits
+    // t(0.975; ν) as in every t table (e.g. Fisher & Yates, Statistical Tables), 15 digits
     // here from the exact inversion; the printed tables' three decimals are 12.706, 4.303, 3.182, 2.571, 2.262,
     // 2.228, 2.045, 2.042, 1.984.
     [InlineData(1, 12.7062047361747)]

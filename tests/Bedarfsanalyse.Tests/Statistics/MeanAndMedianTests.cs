@@ -89,7 +89,8 @@ public sealed class MeanAndMedianTests
 
     [Theory]
     // The ranks of the distribution-free interval [x(j), x(n−j+1)] and their exact coverage
-    // 1 − 2·P(Bin(n, 1/2) ≤ j − 1), as tabulated e.g. in Conover (1999), Practical Nonparametric Statistics, table A3.
+    // 1 − 2·P(Bin(n, 1/2) ≤ j − 1), computed here from exact binomial sums (the ranks as in the tables of
+    // nonparametric textbooks, e.g. Conover 1999, Practical Nonparametric Statistics).
     [InlineData(6, 1, 6, 0.96875)]
     [InlineData(10, 2, 9, 0.978515625)]
     [InlineData(20, 6, 15, 0.95861053466796875)]

@@ -5,14 +5,14 @@ namespace Bedarfsanalyse.Tests.Statistics;
 public sealed class ShareIntervalTests
 {
     // Newcombe RG (1998a). Two-sided confidence intervals for the single proportion: comparison of seven methods.
-    // Statistics in Medicine 17:857–872, Table II: the four worked examples, method 3 (Wilson score without
+    // Statistics in Medicine 17:857–872, the four worked examples, method 3 (Wilson score without
     // continuity correction) and method 5 (Clopper-Pearson "exact"), 95 %, four decimals.
     [Theory]
     [InlineData(81, 263, 0.2553, 0.3662)]
     [InlineData(15, 148, 0.0624, 0.1605)]
     [InlineData(0, 20, 0.0000, 0.1611)]
     [InlineData(1, 29, 0.0061, 0.1718)]
-    public void Wilson_intervals_reproduce_Newcombe_1998_table_II(int count, int n, double lower, double upper)
+    public void Wilson_intervals_reproduce_Newcombe_1998_worked_examples(int count, int n, double lower, double upper)
     {
         var interval = WilsonInterval.Compute(count, n);
 
@@ -25,7 +25,7 @@ public sealed class ShareIntervalTests
     [InlineData(15, 148, 0.0578, 0.1617)]
     [InlineData(0, 20, 0.0000, 0.1684)]
     [InlineData(1, 29, 0.0009, 0.1776)]
-    public void Clopper_Pearson_intervals_reproduce_Newcombe_1998_table_II(int count, int n, double lower, double upper)
+    public void Clopper_Pearson_intervals_reproduce_Newcombe_1998_worked_examples(int count, int n, double lower, double upper)
     {
         var interval = ClopperPearsonInterval.Compute(count, n);
 
@@ -40,7 +40,7 @@ public sealed class ShareIntervalTests
     public void Clopper_Pearson_bounds_at_zero_and_all_have_the_textbook_closed_form(int n)
     {
         // With x = 0 the upper bound solves (1 − p)^n = α/2, with x = n the lower bound solves p^n = α/2
-        // (Clopper & Pearson 1934; e.g. Agresti, Categorical Data Analysis, 3rd ed., sec. 16.6).
+        // (Clopper & Pearson 1934; the textbook special cases, e.g. in Agresti, Categorical Data Analysis).
         var expected = 1 - Math.Pow(0.025, 1.0 / n);
 
         ClopperPearsonInterval.Compute(0, n).ShouldBe(new ConfidenceInterval(0, ClopperPearsonInterval.Compute(0, n).Upper));
@@ -52,7 +52,7 @@ public sealed class ShareIntervalTests
     [Fact]
     public void Wilson_interval_at_zero_has_the_closed_form_z_squared_over_n_plus_z_squared()
     {
-        // p̂ = 0 gives [0, z²/(n + z²)] (Wilson 1927; Brown, Cai & DasGupta 2001, eq. 4).
+        // p̂ = 0 gives [0, z²/(n + z²)] (Wilson 1927; the score interval as given by Brown, Cai & DasGupta 2001).
         const double z = 1.959963984540054;
         var interval = WilsonInterval.Compute(0, 20);
 

@@ -3,7 +3,7 @@ namespace Bedarfsanalyse.Core.Statistics.Distributions;
 /// <summary>Student's t distribution with ν degrees of freedom.</summary>
 internal static class StudentTDistribution
 {
-    /// <summary>P(T ≤ t), from P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2) (A&amp;S 26.7.1 with 26.5.27).</summary>
+    /// <summary>P(T ≤ t), from P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz &amp; Stegun, ch. 26).</summary>
     public static double Cdf(double t, double degreesOfFreedom)
     {
         Check(degreesOfFreedom);
