@@ -23,6 +23,30 @@ public sealed class WeightingTests
     }
 
     [Fact]
+    public void A_design_weighted_share_is_the_population_weighted_mean_of_the_stratum_shares()
+    {
+        // Strata of 100, 30 and 8 establishments; supported training in 2 of 4, 3 of 3 and 0 of 2 interviews:
+        // (100 · 1/2 + 30 · 1 + 8 · 0) / 138 = 80 / 138 = 58,0 %, against 5 of 9 = 55,6 % unweighted.
+        var population = PopulationMargins.FromStrata([new(MicroTrade, 100), new(SmallTrade, 30), new(MicroBuilding, 8)]);
+        (Stratum Stratum, bool Trained)[] interviews =
+        [
+            (MicroTrade, true), (MicroTrade, false), (MicroTrade, true), (MicroTrade, false),
+            (SmallTrade, true), (SmallTrade, true), (SmallTrade, true), (MicroBuilding, false), (MicroBuilding, false),
+        ];
+        var weighting = SampleWeighting.Compute(interviews.Select(i => i.Stratum).ToArray(), population,
+            new WeightingSettings { MinimumRespondentsPerStratum = 2, CapFactor = null });
+
+        var share = ShareEstimator.EstimateWeighted(WeightedShareInput.Accumulate(interviews.Select((i, k) => (i.Trained, weighting.Weights[k]))));
+
+        weighting.Method.ShouldBe(WeightingMethod.DesignWeights);
+        share.Point!.Value.ShouldBe(80.0 / 138.0, 1e-12);
+        share.UnweightedN.ShouldBe(9);
+        share.UnweightedCount.ShouldBe(5);
+        share.EffectiveN.ShouldBe(138.0 * 138.0 / (4 * 625 + 3 * 100 + 2 * 16), 1e-9);
+        Core.Formatting.GermanFigureFormat.Percent(share.Point.Value).ShouldBe("58,0 %");
+    }
+
+    [Fact]
     public void Respondents_in_a_stratum_the_population_does_not_have_are_refused_in_German()
     {
         var population = PopulationMargins.FromStrata([new(MicroTrade, 100), new(SmallTrade, 0)]);
