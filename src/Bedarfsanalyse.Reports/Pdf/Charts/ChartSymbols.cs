@@ -1,0 +1,21 @@
+namespace Bedarfsanalyse.Reports.Pdf.Charts;
+
+/// <summary>
+/// How a value and its reporting symbol appear in a chart: no value shows the symbol ("." secret, "/" not
+/// reliable enough, "–" nothing); a value with the symbol "( )" (limited reliability) is shown in brackets.
+/// </summary>
+internal static class ChartSymbols
+{
+    public const string LimitedReliability = "( )";
+
+    public static string Display(double? value, string? symbol, int decimals, bool withPercent = true)
+    {
+        if (value is not { } v)
+        {
+            return string.IsNullOrWhiteSpace(symbol) ? "–" : symbol;
+        }
+
+        var text = withPercent ? GermanNumberFormat.Percent(v, decimals) : GermanNumberFormat.Number(v, decimals);
+        return symbol is LimitedReliability or "()" ? "(" + text + ")" : text;
+    }
+}

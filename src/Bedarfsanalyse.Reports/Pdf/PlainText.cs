@@ -1,0 +1,3 @@
+namespace Bedarfsanalyse.Reports.Pdf;
+
+public sealed record PlainText(string Text) : TextPart;

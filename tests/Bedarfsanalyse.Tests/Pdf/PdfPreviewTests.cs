@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Bedarfsanalyse.Reports.Pdf;
+
+namespace Bedarfsanalyse.Tests.Pdf;
+
+public sealed class PdfPreviewTests
+{
+    [Fact]
+    public void The_first_pages_are_rendered_to_PNG_for_a_person_to_look_at()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "pdf-preview");
+        Directory.CreateDirectory(folder);
+        foreach (var old in Directory.GetFiles(folder))
+        {
+            File.Delete(old);
+        }
+
+        var pdfPath = Path.Combine(folder, "steuerkreis-bericht.pdf");
+        File.WriteAllBytes(pdfPath, new PdfDocumentWriter(Theme.CreateDefault()).Write(SampleReport.Create()));
+
+        using var pdftoppm = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", "-l", "4", pdfPath, Path.Combine(folder, "seite")])
+        {
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("pdftoppm (Debian-Paket poppler-utils) ist nicht installiert.");
+        var errors = pdftoppm.StandardError.ReadToEnd();
+        pdftoppm.WaitForExit();
+
+        pdftoppm.ExitCode.ShouldBe(0, errors);
+        var pictures = Directory.GetFiles(folder, "seite-*.png");
+        pictures.ShouldNotBeEmpty();
+        pictures.ShouldAllBe(p => new FileInfo(p).Length > 5_000);
+    }
+}
