@@ -66,7 +66,7 @@ public static class AnswerRowMapping
         {
             var list = group.ToList();
             var setColumns = list.Select(ValueColumn).Distinct().ToList();
-            if (setColumns.Count != 1)
+            if (setColumns.Count != 1 || setColumns[0] == Invalid)
             {
                 throw new ArgumentException($"The rows of {group.Key} mix value columns or set none or several per row.", nameof(rows));
             }
@@ -122,6 +122,8 @@ public static class AnswerRowMapping
             (null, not null, null, null) => nameof(AnswerRow.Number),
             (null, null, not null, null) => nameof(AnswerRow.Text),
             (null, null, null, not null) => nameof(AnswerRow.Date),
-            _ => "invalid",
+            _ => Invalid,
         };
+
+    private const string Invalid = "invalid";
 }

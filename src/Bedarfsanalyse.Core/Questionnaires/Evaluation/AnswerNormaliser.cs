@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Expressions;
@@ -9,7 +10,7 @@ namespace Bedarfsanalyse.Core.Questionnaires.Evaluation;
 /// Brings one submitted answer into its normalised shape (see <see cref="AnswerValue"/>) and checks what needs no
 /// other answers: type, codes, bounds, length. Returns null when the answer is missing or invalid.
 /// </summary>
-internal static class AnswerNormaliser
+internal static partial class AnswerNormaliser
 {
     public static AnswerValue? Normalise(CompiledNode node, AnswerValue input, List<AnswerError> errors)
     {
@@ -250,15 +251,20 @@ internal static class AnswerNormaliser
         return new NumberAnswer(value);
     }
 
-    /// <summary>"42,5" and "1.234,5" as a German writes them, "42.5" as a program does.</summary>
+    /// <summary>
+    /// "42,5", "1.234" and "1.234,5" as a German types them; "42.5" as a program writes it. A dot followed by groups
+    /// of exactly three digits is read as the German thousands separator, since people type numbers here, not programs.
+    /// </summary>
     internal static bool TryParseNumber(string text, out decimal value)
     {
         var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        var culture = compact.Contains(',') ? GermanFormat.Culture : CultureInfo.InvariantCulture;
-        var styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
-            | (compact.Contains(',') ? NumberStyles.AllowThousands : NumberStyles.None);
-        return decimal.TryParse(compact, styles, culture, out value);
+        var german = compact.Contains(',') || GermanThousands().IsMatch(compact);
+        var styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | (german ? NumberStyles.AllowThousands : NumberStyles.None);
+        return decimal.TryParse(compact, styles, german ? GermanFormat.Culture : CultureInfo.InvariantCulture, out value);
     }
+
+    [GeneratedRegex(@"^[-+]?\d{1,3}(\.\d{3})+$")]
+    private static partial Regex GermanThousands();
 
     private static AnswerValue? Text(CompiledNode node, AnswerValue input, List<AnswerError> errors, int maxLength, bool singleLine)
     {

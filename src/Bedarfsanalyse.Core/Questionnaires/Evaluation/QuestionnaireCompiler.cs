@@ -223,8 +223,9 @@ internal sealed partial class QuestionnaireCompiler : ISymbolTable
         }
         else if (!_byName.TryAdd(element.Name, node))
         {
-            var reason = kind == NodeKind.Specify
-                ? $"Der Name „{element.Name}“ ist für die Angabe zu „Sonstiges“ der Frage „{owner!.Name}“ reserviert, wird aber schon verwendet."
+            var specifyOwner = kind == NodeKind.Specify ? owner : _byName[element.Name].Owner;
+            var reason = specifyOwner is not null
+                ? $"Der Name „{element.Name}“ ist für die Angabe zu „Sonstiges“ der Frage „{specifyOwner.Name}“ reserviert."
                 : $"Der Name „{element.Name}“ kommt mehrfach vor; Namen müssen im ganzen Fragebogen eindeutig sein.";
             Error("duplicate_name", reason, element.Name, "name", isGroup: isGroup);
         }

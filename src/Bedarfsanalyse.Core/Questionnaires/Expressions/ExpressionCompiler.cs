@@ -383,12 +383,12 @@ internal sealed class ExpressionCompiler
 
     private Bound BindSelected(Call call, Bound choices, Bound code)
     {
-        if (!Require(choices, "selected() erwartet als erstes Argument eine Auswahlfrage und", DataKind.ChoiceSet, DataKind.Choice))
+        if (!Require(choices, "selected() (erstes Argument)", DataKind.ChoiceSet, DataKind.Choice))
         {
             return new Bound(StaticType.Boolean, static _ => Value.False, call);
         }
 
-        Require(code, "selected() erwartet als zweites Argument einen Code und", DataKind.Text, DataKind.Choice);
+        Require(code, "selected() (zweites Argument)", DataKind.Text, DataKind.Choice);
         CheckCode(choices, code);
         var (c, k) = (choices.Evaluate, code.Evaluate);
         return new Bound(StaticType.Boolean, scope =>
@@ -406,7 +406,7 @@ internal sealed class ExpressionCompiler
 
     private Bound BindCountSelected(Call call, Bound choices)
     {
-        Require(choices, "count-selected() erwartet eine Mehrfachauswahl oder Rangfolge und", DataKind.ChoiceSet);
+        Require(choices, "count-selected()", DataKind.ChoiceSet);
         var c = choices.Evaluate;
         return new Bound(StaticType.Number, scope => Value.Of(c(scope).Codes.Count), call);
     }
@@ -420,7 +420,7 @@ internal sealed class ExpressionCompiler
 
     private Bound BindIf(Call call, Bound condition, Bound then, Bound otherwise)
     {
-        Require(condition, "if() erwartet als Bedingung", DataKind.Boolean);
+        Require(condition, "Die Bedingung von if()", DataKind.Boolean);
         var type = Unify(call, "if()", then, otherwise);
         var (c, t, o) = (condition.Evaluate, then.Evaluate, otherwise.Evaluate);
         return new Bound(type, scope => c(scope).Boolean ? t(scope) : o(scope), call);

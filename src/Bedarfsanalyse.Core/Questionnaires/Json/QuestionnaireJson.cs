@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Bedarfsanalyse.Core.Questionnaires.Json;
 
@@ -24,6 +25,7 @@ public static class QuestionnaireJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(new ValueCollectionTypeInfoResolver(), new DefaultJsonTypeInfoResolver()),
     };
 
     public static string Serialize(QuestionnaireDefinition definition)
