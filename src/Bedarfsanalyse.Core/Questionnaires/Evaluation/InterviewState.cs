@@ -47,7 +47,8 @@ public sealed class InterviewState
     /// <summary>A question, group or "Sonstiges" field by name; null if the questionnaire has none of that name.</summary>
     public ElementState? Find(string name) => _elements.GetValueOrDefault(name);
 
-    public bool IsRelevant(string name) => Find(name)?.IsRelevant ?? false;
+    /// <summary>Whether a page, group, question or "Sonstiges" field is shown; false for names the questionnaire does not have.</summary>
+    public bool IsRelevant(string name) => Find(name)?.IsRelevant ?? Pages.FirstOrDefault(p => p.Name == name)?.IsRelevant ?? false;
 
     /// <summary>The options a choice filter leaves (for a matrix: the rows), in list order.</summary>
     public IReadOnlyList<Choice> ChoicesFor(string question) => Find(question)?.Choices ?? [];
