@@ -6,5 +6,6 @@ var root = new RootCommand("Bedarfsanalyse – Weiterbildungsbedarfe in regional
 
 ServeCommand.AddTo(root);                 // serve (default): web app on a private or configured PostgreSQL
 root.Subcommands.Add(MigrateCommand.Create()); // migrate: bring the database schema up to date
+root.Subcommands.Add(BenchCommand.Create());   // bench: performance figures as a table and JSON
 
 return await CommandRunner.InvokeAsync(root, args);

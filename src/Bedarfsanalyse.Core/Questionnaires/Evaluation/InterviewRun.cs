@@ -127,7 +127,8 @@ internal sealed class InterviewRun
             var answer = _answers[slot];
             if (answer is null)
             {
-                if (mode == ValidationMode.Complete && IsRequired(node))
+                // An answer dropped as invalid already has its error; "please answer" on top would only repeat it.
+                if (mode == ValidationMode.Complete && IsRequired(node) && !_valueErrors.Exists(e => e.Question == node.Name))
                 {
                     _stateErrors.Add(new AnswerError(node.Name, null, AnswerErrorCodes.Required, node.Kind == NodeKind.Specify
                         ? "Bitte geben Sie an, was Sie mit „Sonstiges“ meinen."
