@@ -1,6 +1,6 @@
 namespace Bedarfsanalyse.XlsForm;
 
-/// <summary>The columns the mapping reads and writes (docs/adr/0005-xlsform-mapping.md).</summary>
+/// <summary>The columns the mapping reads and writes (docs/adr/0007-xlsform-mapping.md).</summary>
 internal static class XlsFormColumns
 {
     public const string Survey = "survey";
@@ -19,7 +19,7 @@ internal static class XlsFormColumns
     public const string ChoiceFilter = "choice_filter";
     public const string Appearance = "appearance";
 
-    // Extensions: what XLSForm has no column for (ADR 0005).
+    // Extensions: what XLSForm has no column for (ADR 0007).
     public const string Min = "min";
     public const string Max = "max";
     public const string Unit = "unit";

@@ -121,7 +121,7 @@ internal sealed partial class XlsFormImport
                 continue;
             }
 
-            // Questions outside any group form a page of their own, named so that no name clashes (ADR 0005).
+            // Questions outside any group form a page of their own, named so that no name clashes (ADR 0007).
             loosePage ??= new GroupBuilder(ImplicitPageName(usedNames), null, null, null, row);
             loosePage.Elements.Add(question);
         }

@@ -7,7 +7,7 @@ namespace Bedarfsanalyse.XlsForm;
 
 /// <summary>
 /// Exports a definition as an XLSForm workbook that <see cref="XlsFormReader"/> reads back into an equal definition.
-/// Extensions (matrix, units, bounds, yes/no, non-substantive options) use the columns of docs/adr/0005-xlsform-mapping.md.
+/// Extensions (matrix, units, bounds, yes/no, non-substantive options) use the columns of docs/adr/0007-xlsform-mapping.md.
 /// </summary>
 public static class XlsFormWriter
 {

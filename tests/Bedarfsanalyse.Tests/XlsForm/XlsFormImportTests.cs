@@ -248,6 +248,18 @@ public sealed class XlsFormImportTests
     }
 
     [Fact]
+    public void A_file_above_the_size_limit_is_refused_before_it_is_read()
+    {
+        var content = RealWorldForm();
+
+        var message = XlsFormReader.Read(new MemoryStream(content), maxBytes: content.Length - 1).Errors.ShouldHaveSingleItem().Message;
+
+        message.ShouldStartWith("Datei: Die Datei ist größer als ");
+        message.ShouldEndWith(" KB; ein Fragebogen ist deutlich kleiner.");
+        XlsFormReader.Read(new MemoryStream(content), maxBytes: content.Length).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Missing_sheets_are_named()
     {
         XlsFormReader.Read(Create(Settings())).Errors.Select(e => e.Message).ShouldBe(

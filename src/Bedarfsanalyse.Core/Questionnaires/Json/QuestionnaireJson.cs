@@ -8,7 +8,7 @@ namespace Bedarfsanalyse.Core.Questionnaires.Json;
 /// <summary>
 /// The definition as JSON, for the jsonb column and for the questionnaires kept in the repository. The form is
 /// stable (fixed property order, ordinal key order in maps, defaults left out) and round-trips exactly; see
-/// docs/adr/0004-questionnaire-definition.md.
+/// docs/adr/0006-questionnaire-engine.md.
 /// </summary>
 public static class QuestionnaireJson
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Bedarfsanalyse.Core.Questionnaires.Json;
 
 /// <summary>Reads and writes <see cref="ValueList{T}"/> as a JSON array.</summary>
-public sealed class ValueListJsonConverterFactory : JsonConverterFactory
+internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
@@ -44,7 +44,7 @@ public sealed class ValueListJsonConverterFactory : JsonConverterFactory
 }
 
 /// <summary>Reads and writes <see cref="ValueMap{TValue}"/> as a JSON object.</summary>
-public sealed class ValueMapJsonConverterFactory : JsonConverterFactory
+internal sealed class ValueMapJsonConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueMap<>);
@@ -91,7 +91,7 @@ public sealed class ValueMapJsonConverterFactory : JsonConverterFactory
 }
 
 /// <summary>A German-only text is a plain JSON string; a translated one an object of language → text.</summary>
-public sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
+internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
 {
     public override LocalizedText Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

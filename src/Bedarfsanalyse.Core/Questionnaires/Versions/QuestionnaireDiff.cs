@@ -10,7 +10,7 @@ public enum ChangeKind
 
 /// <summary>
 /// What changed between two versions of a questionnaire, question by question (matched by name), and whether each
-/// question's answers may be combined across the two versions. The rules are in docs/adr/0006-versions-and-comparability.md.
+/// question's answers may be combined across the two versions. The rules are in docs/adr/0008-versions-and-comparability.md.
 /// </summary>
 public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
 {
