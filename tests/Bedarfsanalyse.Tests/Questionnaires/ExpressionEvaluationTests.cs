@@ -110,6 +110,8 @@ public sealed class ExpressionEvaluationTests
     [InlineData("coalesce(${n}, 7) = 7", true)]
     [InlineData("coalesce(${t}, 'leer') = 'leer'", true)]
     [InlineData("${s} = ''", true)]
+    [InlineData("${d} = ''", true)]
+    [InlineData("${d} < today()", false)]
     [InlineData("regex(${t}, '^$')", true)]
     public void Unanswered_questions_are_empty_as_in_xlsform(string expression, bool expected)
     {

@@ -234,12 +234,12 @@ internal sealed class ExpressionCompiler
             return (left, right);
         }
 
-        if (left.Kind == DataKind.Date && right.Node is StringLiteral rightText)
+        if (left.Kind == DataKind.Date && right is { Kind: DataKind.Text, Node: StringLiteral rightText })
         {
             return (left, DateLiteral(rightText));
         }
 
-        if (right.Kind == DataKind.Date && left.Node is StringLiteral leftText)
+        if (right.Kind == DataKind.Date && left is { Kind: DataKind.Text, Node: StringLiteral leftText })
         {
             return (DateLiteral(leftText), right);
         }
