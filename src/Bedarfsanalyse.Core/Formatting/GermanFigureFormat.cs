@@ -38,6 +38,18 @@ public static class GermanFigureFormat
 
     public static string Number(double value, int decimals = 0) => Number(ToDecimal(value), decimals);
 
+    /// <summary>"1.234,5": an entered value with exactly the decimals it has (limits, units in messages), not rounded.</summary>
+    public static string Exact(decimal value) => value.ToString("#,##0.##########", German);
+
+    /// <summary>German number input ("1.234,5", "-3") for parsing what users type: the minus they type is a hyphen.</summary>
+    public static NumberFormatInfo InputFormat { get; } = new()
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NumberGroupSizes = [3],
+        NegativeSign = "-",
+    };
+
     /// <summary>"1.234": a count.</summary>
     public static string Count(long count) => Number((decimal)count, 0);
 

@@ -1,0 +1,10 @@
+namespace Bedarfsanalyse.Web.Commands.Bench;
+
+/// <summary>The benchmarks <c>bench</c> runs, in order. One line per benchmark.</summary>
+internal static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+        new ValidationBenchmark(), // issue 3: validating a complete interview against a compiled version
+    ];
+}

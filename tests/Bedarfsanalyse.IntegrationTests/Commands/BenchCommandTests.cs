@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Bedarfsanalyse.Testing;
+
+namespace Bedarfsanalyse.IntegrationTests.Commands;
+
+/// <summary>The bench command as an operator runs it. Asserts what it prints, never how fast anything is.</summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly string _json = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
+
+    [Fact]
+    public async Task Bench_prints_the_validation_figures_as_a_table_and_writes_the_same_as_json()
+    {
+        await using var bench = AppProcess.Start(new Dictionary<string, string?>(), "bench", "--iterations", "200", "--json", _json);
+
+        (await bench.WaitForExitAsync(TimeSpan.FromSeconds(120))).ShouldBeTrue("bench endete nicht");
+        bench.ExitCode.ShouldBe(0, bench.Errors);
+        var lines = bench.Output.Split(Environment.NewLine);
+        lines[0].ShouldStartWith("figure");
+        lines[0].ShouldContain("| value");
+        lines[0].ShouldContain("| target");
+        lines[0].ShouldContain("| baseline");
+        var medianLine = lines.Single(l => l.Contains("80 Fragen") && l.Contains("Median"));
+        medianLine.ShouldContain(" ms |");
+        medianLine.ShouldContain("< 1 ms");
+
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(_json));
+        var rows = document.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldAllBe(r => r.GetProperty("figure").GetString()!.Length > 0
+            && r.GetProperty("value").GetString()!.EndsWith(" ms")
+            && r.GetProperty("target").GetString() == "< 1 ms"
+            && r.GetProperty("baseline").GetString()!.Contains("ohne vorübersetzte Version"));
+        lines.ShouldContain(l => l.Contains(rows[1].GetProperty("figure").GetString()!) && l.Contains(rows[1].GetProperty("value").GetString()!));
+    }
+
+    [Fact]
+    public async Task An_unknown_benchmark_is_named_with_the_ones_there_are()
+    {
+        await using var bench = AppProcess.Start(new Dictionary<string, string?>(), "bench", "--only", "gibtsnicht");
+
+        (await bench.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue();
+        bench.ExitCode.ShouldBe(1);
+        bench.Errors.ShouldBe("Fehler: Unbekannte Benchmarks: gibtsnicht. Vorhanden sind: validation.");
+    }
+
+    public void Dispose() => File.Delete(_json);
+}
