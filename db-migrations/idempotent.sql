@@ -1211,3 +1211,63 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD duration_seconds integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD edits_after_completion integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD non_substantive_answers integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD withdrawal_reason character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD withdrawn_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD CONSTRAINT ck_interviews_quality CHECK (edits_after_completion >= 0 and non_substantive_answers >= 0 and (duration_seconds is null or duration_seconds >= 0));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    ALTER TABLE interviews ADD CONSTRAINT ck_interviews_withdrawn_at CHECK (status <> 'withdrawn' or withdrawn_at is not null);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122232752_InterviewQuality') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261122232752_InterviewQuality', '10.0.5');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -6,6 +6,7 @@ using Bedarfsanalyse.Web.Features.Districts;
 using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Networks;
+using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
@@ -40,6 +41,8 @@ internal static class AppComposition
         builder.Services.AddScoped<DistrictCatalog>();
         builder.Services.AddScoped<EstablishmentRegistry>().AddScoped<ContactRetention>();
         builder.Services.AddScoped<AuditQuery>();
+        builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();
+        builder.Services.AddSingleton<CompiledQuestionnaires>();
         return builder;
     }
 
@@ -69,6 +72,7 @@ internal static class AppComposition
         api.MapDistrictsApi();
         api.MapEstablishmentsApi();
         api.MapAuditApi();
+        api.MapQuestionnairesApi();
         return app;
     }
 

@@ -12,6 +12,7 @@ ServeCommand.AddTo(root);                            // serve (default): web app
 root.Subcommands.Add(MigrateCommand.Create());        // migrate: bring the database schema up to date
 root.Subcommands.Add(CreateAdminCommand.Create());    // create-admin EMAIL: first admin, one-time password
 root.Subcommands.Add(ApplyRetentionCommand.Create()); // apply-retention: delete contact data past its retention period
+root.Subcommands.Add(ImportQuestionnaireCommand.Create()); // import-questionnaire FILE.xlsx [--publish] | --network
 root.Subcommands.Add(BenchCommand.Create());          // bench: performance figures as a table and JSON
 
 return await CommandRunner.InvokeAsync(root, args);

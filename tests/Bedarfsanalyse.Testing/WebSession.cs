@@ -24,6 +24,8 @@ public sealed class WebSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 
+    public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _client.PostAsync(url, content);
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPageAsync(string url)
     {
         var response = await _client.GetAsync(url);

@@ -549,6 +549,14 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasColumnName("district_key")
                         .IsFixedLength();
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<int>("EditsAfterCompletion")
+                        .HasColumnType("integer")
+                        .HasColumnName("edits_after_completion");
+
                     b.Property<Guid?>("EstablishmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("establishment_id");
@@ -560,6 +568,10 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer")
                         .HasColumnName("network_id");
+
+                    b.Property<int>("NonSubstantiveAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("non_substantive_answers");
 
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("integer")
@@ -588,6 +600,15 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
 
                     b.HasKey("Id")
                         .HasName("pk_interviews");
@@ -619,7 +640,11 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_interviews_consent", "status <> 'completed' or (consent_given and consent_given_at is not null and consent_text_version is not null)");
 
+                            t.HasCheckConstraint("ck_interviews_quality", "edits_after_completion >= 0 and non_substantive_answers >= 0 and (duration_seconds is null or duration_seconds >= 0)");
+
                             t.HasCheckConstraint("ck_interviews_status", "status in ('draft', 'completed', 'withdrawn')");
+
+                            t.HasCheckConstraint("ck_interviews_withdrawn_at", "status <> 'withdrawn' or withdrawn_at is not null");
                         });
                 });
 

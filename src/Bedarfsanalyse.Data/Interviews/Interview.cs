@@ -55,6 +55,19 @@ public sealed class Interview
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>Quality signal: seconds from the first save to completion.</summary>
+    public int? DurationSeconds { get; set; }
+
+    /// <summary>Quality signal: how often the interview was changed after it was completed.</summary>
+    public int EditsAfterCompletion { get; set; }
+
+    /// <summary>Quality signal: answers that were "weiß nicht" / "keine Angabe".</summary>
+    public int NonSubstantiveAnswers { get; set; }
+
     /// <summary>Concurrency token: PostgreSQL's xmin, which changes with every update of the row.</summary>
     public uint Version { get; set; }
 

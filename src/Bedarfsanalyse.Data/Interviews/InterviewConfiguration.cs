@@ -15,6 +15,7 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(i => i.UpdatedAt).HasDefaultValueSql("now()");
         builder.Property(i => i.Version).IsRowVersion();
+        builder.Property(i => i.WithdrawalReason).HasMaxLength(500);
 
         builder.HasOne(i => i.Network).WithMany().HasForeignKey(i => i.NetworkId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.QuestionnaireVersion).WithMany().HasForeignKey(i => i.QuestionnaireVersionId)
@@ -41,6 +42,8 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
             t.HasCheckConstraint("ck_interviews_consent",
                 "status <> 'completed' or (consent_given and consent_given_at is not null and consent_text_version is not null)");
             t.HasCheckConstraint("ck_interviews_completed_at", "status <> 'completed' or completed_at is not null");
+            t.HasCheckConstraint("ck_interviews_withdrawn_at", "status <> 'withdrawn' or withdrawn_at is not null");
+            t.HasCheckConstraint("ck_interviews_quality", "edits_after_completion >= 0 and non_substantive_answers >= 0 and (duration_seconds is null or duration_seconds >= 0)");
         });
     }
 }

@@ -23,6 +23,8 @@ public static class AuditActions
     public const string ContactExpired = "contact-expired";
     public const string InterviewChanged = "interview-changed";
     public const string AuditExported = "audit-exported";
+    public const string QuestionnaireSaved = "questionnaire-saved";
+    public const string QuestionnairePublished = "questionnaire-published";
 
     private static readonly Dictionary<string, string> Labels = new()
     {
@@ -46,6 +48,8 @@ public static class AuditActions
         [ContactExpired] = "Kontaktdaten gelöscht (Aufbewahrungsfrist)",
         [InterviewChanged] = "Interview geändert",
         [AuditExported] = "Protokoll exportiert",
+        [QuestionnaireSaved] = "Fragebogen-Entwurf gespeichert",
+        [QuestionnairePublished] = "Fragebogen veröffentlicht",
     };
 
     public static IReadOnlyDictionary<string, string> All => Labels;
