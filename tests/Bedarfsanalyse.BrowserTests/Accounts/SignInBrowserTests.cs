@@ -13,6 +13,7 @@ public sealed class SignInBrowserTests(TestDatabase database, ChromiumBrowser ch
         await page.GotoAsync("/anmelden");
 
         // The e-mail field has the focus; Tab moves on, Enter submits.
+        await Assertions.Expect(page.GetByLabel("E-Mail-Adresse")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("admin@example.org");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(TestApp.Password);
