@@ -1271,3 +1271,89 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    ALTER TABLE report_artifacts ADD request_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE TABLE report_requests (
+        id uuid NOT NULL,
+        network_id integer NOT NULL,
+        district_key character(5),
+        kind character varying(10) NOT NULL,
+        period_start date NOT NULL,
+        period_end date NOT NULL,
+        requested_by uuid,
+        requested_at timestamp with time zone NOT NULL DEFAULT (now()),
+        status character varying(20) NOT NULL,
+        progress integer NOT NULL,
+        error character varying(2000),
+        artifact_id uuid,
+        job_id character varying(100),
+        attempts integer NOT NULL,
+        started_at timestamp with time zone,
+        finished_at timestamp with time zone,
+        CONSTRAINT pk_report_requests PRIMARY KEY (id),
+        CONSTRAINT ck_report_requests_done CHECK (status <> 'done' or artifact_id is not null),
+        CONSTRAINT ck_report_requests_kind CHECK (kind in ('pdf', 'xlsx')),
+        CONSTRAINT ck_report_requests_period CHECK (period_start < period_end),
+        CONSTRAINT ck_report_requests_progress CHECK (progress between 0 and 100),
+        CONSTRAINT ck_report_requests_status CHECK (status in ('queued', 'running', 'done', 'failed')),
+        CONSTRAINT fk_report_requests_districts_district_key FOREIGN KEY (district_key) REFERENCES districts (key) ON DELETE RESTRICT,
+        CONSTRAINT fk_report_requests_networks_network_id FOREIGN KEY (network_id) REFERENCES networks (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_report_requests_report_artifacts_artifact_id FOREIGN KEY (artifact_id) REFERENCES report_artifacts (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE UNIQUE INDEX ix_report_artifacts_request_id ON report_artifacts (request_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE INDEX ix_report_requests_artifact_id ON report_requests (artifact_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE INDEX ix_report_requests_district_key ON report_requests (district_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE INDEX ix_report_requests_network_id_requested_at ON report_requests (network_id, requested_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    CREATE UNIQUE INDEX ux_report_requests_open ON report_requests (network_id, district_key, kind, period_start, period_end) NULLS NOT DISTINCT WHERE status in ('queued', 'running');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261122234415_ReportRequests') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261122234415_ReportRequests', '10.0.5');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -51,6 +51,8 @@ public sealed class BedarfsanalyseDb(DbContextOptions<BedarfsanalyseDb> options)
 
     public DbSet<ArtifactContent> ArtifactContents => Set<ArtifactContent>();
 
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<UserDistrict> UserDistricts => Set<UserDistrict>();

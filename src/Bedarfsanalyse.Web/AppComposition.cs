@@ -1,6 +1,7 @@
 using Bedarfsanalyse.Web.Database;
 using Bedarfsanalyse.Web.Features.Accounts;
 using Bedarfsanalyse.Web.Features.ApiTokens;
+using Bedarfsanalyse.Web.Features.Archive;
 using Bedarfsanalyse.Web.Features.Audit;
 using Bedarfsanalyse.Web.Features.Districts;
 using Bedarfsanalyse.Web.Features.Establishments;
@@ -43,6 +44,7 @@ internal static class AppComposition
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();
         builder.Services.AddSingleton<CompiledQuestionnaires>();
+        builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         return builder;
     }
 
@@ -73,6 +75,7 @@ internal static class AppComposition
         api.MapEstablishmentsApi();
         api.MapAuditApi();
         api.MapQuestionnairesApi();
+        api.MapArchiveApi();
         return app;
     }
 

@@ -2049,6 +2049,10 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasColumnType("integer[]")
                         .HasColumnName("questionnaire_version_ids");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2072,6 +2076,10 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.HasIndex("DistrictKey")
                         .HasDatabaseName("ix_report_artifacts_district_key");
 
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_artifacts_request_id");
+
                     b.HasIndex("NetworkId", "DistrictKey", "PeriodStart")
                         .HasDatabaseName("ix_report_artifacts_network_id_district_key_period_start");
 
@@ -2082,6 +2090,115 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             t.HasCheckConstraint("ck_report_artifacts_period", "period_start < period_end");
 
                             t.HasCheckConstraint("ck_report_artifacts_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+                        });
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Reports.ReportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("artifact_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("district_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("ArtifactId")
+                        .HasDatabaseName("ix_report_requests_artifact_id");
+
+                    b.HasIndex("DistrictKey")
+                        .HasDatabaseName("ix_report_requests_district_key");
+
+                    b.HasIndex("NetworkId", "RequestedAt")
+                        .HasDatabaseName("ix_report_requests_network_id_requested_at");
+
+                    b.HasIndex("NetworkId", "DistrictKey", "Kind", "PeriodStart", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_report_requests_open")
+                        .HasFilter("status in ('queued', 'running')");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("NetworkId", "DistrictKey", "Kind", "PeriodStart", "PeriodEnd"), false);
+
+                    b.ToTable("report_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_requests_done", "status <> 'done' or artifact_id is not null");
+
+                            t.HasCheckConstraint("ck_report_requests_kind", "kind in ('pdf', 'xlsx')");
+
+                            t.HasCheckConstraint("ck_report_requests_period", "period_start < period_end");
+
+                            t.HasCheckConstraint("ck_report_requests_progress", "progress between 0 and 100");
+
+                            t.HasCheckConstraint("ck_report_requests_status", "status in ('queued', 'running', 'done', 'failed')");
                         });
                 });
 
@@ -2549,6 +2666,28 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_report_artifacts_networks_network_id");
+                });
+
+            modelBuilder.Entity("Bedarfsanalyse.Data.Reports.ReportRequest", b =>
+                {
+                    b.HasOne("Bedarfsanalyse.Data.Reports.ReportArtifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_report_requests_report_artifacts_artifact_id");
+
+                    b.HasOne("Bedarfsanalyse.Data.ReferenceData.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_requests_districts_district_key");
+
+                    b.HasOne("Bedarfsanalyse.Data.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_requests_networks_network_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

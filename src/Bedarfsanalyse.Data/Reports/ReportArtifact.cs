@@ -36,4 +36,7 @@ public sealed class ReportArtifact
     public required string Sha256 { get; init; }
 
     public DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The request it was made for: unique, so a job that runs twice (a worker died, a retry) stores one artifact.</summary>
+    public Guid? RequestId { get; init; }
 }

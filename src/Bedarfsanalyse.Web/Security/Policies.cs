@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Interviewers (with contact data in their districts) and analysts (pseudonyms only) work with establishments.</summary>
     public const string Establishments = nameof(Establishments);
 
+    /// <summary>Steering members and analysts read reports (analysts also workbooks); the archive decides per file.</summary>
+    public const string Reports = nameof(Reports);
+
     /// <summary>Any signed-in user of a network or an admin.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -32,6 +35,7 @@ public static class Policies
             .AddPolicy(Steering, p => p.RequireRole(Roles.Steering, Roles.Admin))
             .AddPolicy(Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin))
             .AddPolicy(Establishments, p => p.RequireRole(Roles.Interviewer, Roles.Analyst, Roles.Admin))
+            .AddPolicy(Reports, p => p.RequireRole(Roles.Steering, Roles.Analyst, Roles.Admin))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
         return services;

@@ -24,6 +24,8 @@ public static class AuditActions
     public const string InterviewChanged = "interview-changed";
     public const string AuditExported = "audit-exported";
     public const string QuestionnaireSaved = "questionnaire-saved";
+    public const string ReportDownloaded = "report-downloaded";
+    public const string ExportDownloaded = "export-downloaded";
     public const string QuestionnairePublished = "questionnaire-published";
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -49,6 +51,8 @@ public static class AuditActions
         [InterviewChanged] = "Interview geändert",
         [AuditExported] = "Protokoll exportiert",
         [QuestionnaireSaved] = "Fragebogen-Entwurf gespeichert",
+        [ReportDownloaded] = "Bericht heruntergeladen",
+        [ExportDownloaded] = "Arbeitsmappe heruntergeladen",
         [QuestionnairePublished] = "Fragebogen veröffentlicht",
     };
 
