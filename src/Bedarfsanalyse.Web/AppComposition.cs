@@ -6,6 +6,7 @@ using Bedarfsanalyse.Web.Features.Audit;
 using Bedarfsanalyse.Web.Features.Districts;
 using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
+using Bedarfsanalyse.Web.Features.Interviews;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Features.Users;
@@ -44,6 +45,7 @@ internal static class AppComposition
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();
         builder.Services.AddSingleton<CompiledQuestionnaires>();
+        builder.Services.AddScoped<InterviewAccess>().AddScoped<InterviewStore>().AddScoped<InterviewCapture>().AddScoped<InterviewList>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         return builder;
     }
@@ -76,6 +78,7 @@ internal static class AppComposition
         api.MapAuditApi();
         api.MapQuestionnairesApi();
         api.MapArchiveApi();
+        api.MapInterviewsApi();
         return app;
     }
 

@@ -1,0 +1,443 @@
+using Bedarfsanalyse.Core.Questionnaires.Answers;
+using Bedarfsanalyse.Core.Questionnaires.Evaluation;
+using Bedarfsanalyse.Data;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Data.Questionnaires;
+using Bedarfsanalyse.Web.Features.Audit;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bedarfsanalyse.Web.Features.Interviews;
+
+/// <summary>
+/// Taking interviews: create with the client's id, save answers as a draft, complete, edit after completion (audited),
+/// withdraw. Every change is validated by the questionnaire engine and stored whole or not at all; a stale
+/// concurrency token is a conflict, never a silent overwrite. Pages, API, import and the demo data all call this.
+/// </summary>
+public sealed class InterviewCapture(
+    BedarfsanalyseDb db, UserScope scope, InterviewAccess access, InterviewStore store, CompiledQuestionnaires questionnaires,
+    AuditLog audit, TimeProvider clock)
+{
+    public const string ConflictMessage =
+        "Das Interview wurde inzwischen an anderer Stelle geändert. Bitte laden Sie es neu und übernehmen Sie Ihre Änderungen erneut.";
+
+    public async Task<InterviewResult> CreateAsync(CreateInterviewInput input, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        if (input.Id is not { } id || id == Guid.Empty)
+        {
+            return InterviewResult.Invalid(errors.Add("id", "Bitte geben Sie eine Interview-ID (UUID) an; sie macht wiederholtes Senden unschädlich."));
+        }
+
+        if (await store.LoadAsync(id, cancellationToken) is { } existing)
+        {
+            // The same request again: answer as the first time, store nothing.
+            return await access.MayWorkOnAsync(existing.Interview, cancellationToken)
+                ? new InterviewResult(InterviewResultKind.Created, existing.View())
+                : InterviewResult.Conflict("Diese Interview-ID ist bereits vergeben. Bitte erzeugen Sie eine neue.", null);
+        }
+
+        var networkId = await NetworkAsync(input.Network, errors, cancellationToken);
+        var version = await VersionAsync(input.Questionnaire, input.QuestionnaireVersion, errors, cancellationToken);
+        var compiled = version is null ? null : await questionnaires.GetAsync(version.Id, cancellationToken);
+        var group = input.RespondentGroup?.Trim() ?? "";
+        if (compiled is not null && !compiled.Definition.RespondentGroups.Contains(group))
+        {
+            errors.Add("respondentGroup", $"Bitte wählen Sie eine Befragtengruppe dieses Fragebogens: {string.Join(", ", compiled.Definition.RespondentGroups)}.");
+        }
+
+        var district = input.District?.Trim() ?? "";
+        if (input.EstablishmentId is { } establishmentId)
+        {
+            var establishment = await db.Establishments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == establishmentId, cancellationToken);
+            if (establishment is null || (networkId is not null && establishment.NetworkId != networkId))
+            {
+                errors.Add("establishmentId", "Diesen Betrieb gibt es im Verbund nicht.");
+            }
+            else if (district.Length == 0)
+            {
+                district = establishment.DistrictKey;
+            }
+            else if (district != establishment.DistrictKey)
+            {
+                errors.Add("district", $"Der Betrieb liegt im Kreis {establishment.DistrictKey}, nicht in {district}.");
+            }
+        }
+
+        if (networkId is not null && !errors.ByField.ContainsKey("district"))
+        {
+            if (!await db.NetworkDistricts.AnyAsync(d => d.NetworkId == networkId && d.DistrictKey == district, cancellationToken))
+            {
+                errors.Add("district", district.Length == 0 ? "Bitte geben Sie den Kreis an (Kreisschlüssel)." : $"Der Kreis „{district}“ gehört nicht zum Verbund.");
+            }
+            else if (!await scope.MayWorkInAsync(networkId.Value, district, cancellationToken))
+            {
+                await audit.AccessDeniedAsync($"Interview im Kreis {district}: nicht zugeordnet", cancellationToken);
+                return InterviewResult.Forbidden($"Sie sind dem Kreis {district} nicht zugeordnet.");
+            }
+        }
+
+        var answers = InterviewAnswerJson.Read(input.Answers, errors);
+        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return InterviewResult.Invalid(errors);
+        }
+
+        var conductedOn = input.ConductedOn ?? DateOnly.FromDateTime(GermanTime.ToLocal(Now()).DateTime);
+        var validation = compiled!.Validate(Merge(new Dictionary<string, AnswerValue>(), answers), ValidationMode.Draft, conductedOn);
+        if (!validation.IsValid)
+        {
+            return InterviewResult.Invalid(ErrorsOf(validation));
+        }
+
+        var now = Now();
+        var interview = new Interview
+        {
+            Id = id,
+            NetworkId = networkId!.Value,
+            QuestionnaireVersionId = version!.Id,
+            RespondentGroupCode = group,
+            DistrictKey = district,
+            EstablishmentId = input.EstablishmentId,
+            InterviewerId = scope.UserId,
+            ConductedOn = conductedOn,
+            CreatedAt = now,
+            UpdatedAt = now,
+            NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(compiled.Definition, validation.Answers),
+        };
+        ApplyConsent(interview, consent, now);
+        db.Interviews.Add(interview);
+        store.AddAnswers(id, validation.Answers);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent identical request won the race: answer with what it stored.
+            db.ChangeTracker.Clear();
+            return await CreateAsync(input, cancellationToken);
+        }
+
+        var network = await db.Networks.Where(n => n.Id == interview.NetworkId).Select(n => n.Key).SingleAsync(cancellationToken);
+        return new InterviewResult(InterviewResultKind.Created,
+            InterviewStore.ViewOf(interview, network, version.Questionnaire!.Key, version.Number, InterviewAnswerJson.Write(validation.Answers, compiled.Definition)));
+    }
+
+    /// <summary>
+    /// Saves the named answers and keeps the others. A draft accepts missing answers; a completed interview must stay
+    /// complete, and each change of it is recorded in the audit log with the old and new answers.
+    /// </summary>
+    public async Task<InterviewResult> SaveAnswersAsync(Guid id, SaveAnswersInput input, CancellationToken cancellationToken)
+    {
+        var document = await OpenAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return InterviewResult.NotFound();
+        }
+
+        var errors = new InputErrors();
+        var given = InterviewAnswerJson.Read(input.Answers, errors);
+        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
+        if (Refusal(document, input.Version, errors) is { } refused)
+        {
+            return refused;
+        }
+
+        var interview = document.Interview;
+        var completed = interview.Status == Interview.Completed;
+        if (completed && consent is { Given: false })
+        {
+            return InterviewResult.Invalid(InputErrors.Of("consent", "Widerruft die befragte Person ihre Einwilligung, ziehen Sie das Interview bitte zurück."));
+        }
+
+        var validation = document.Questionnaire.Validate(Merge(document.Answers, given), completed ? ValidationMode.Complete : ValidationMode.Draft, interview.ConductedOn);
+        if (!validation.IsValid)
+        {
+            return InterviewResult.Invalid(ErrorsOf(validation));
+        }
+
+        var now = Now();
+        if (completed)
+        {
+            var changes = Changes(document, validation.Answers);
+            if (changes.Count == 0 && consent is null)
+            {
+                return new InterviewResult(InterviewResultKind.Ok, document.View());
+            }
+
+            interview.EditsAfterCompletion++;
+            audit.Add(AuditActions.InterviewChanged, "interview", id.ToString(), new { status = interview.Status, changes });
+        }
+
+        ApplyConsent(interview, consent, now);
+        interview.UpdatedAt = now;
+        interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
+        return await SaveAsync(document, input.Version!.Value, validation.Answers, cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes the interview: the whole interview is validated (errors per question; the draft stays as it was) and
+    /// consent is required. Completing a completed interview with the same answers answers the same and stores nothing.
+    /// </summary>
+    public async Task<InterviewResult> CompleteAsync(Guid id, CompleteInterviewInput input, CancellationToken cancellationToken)
+    {
+        var document = await OpenAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return InterviewResult.NotFound();
+        }
+
+        var errors = new InputErrors();
+        var given = InterviewAnswerJson.Read(input.Answers, errors);
+        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
+        var interview = document.Interview;
+        if (interview.Status == Interview.Completed && !errors.Any)
+        {
+            var again = document.Questionnaire.Validate(Merge(document.Answers, given), ValidationMode.Complete, interview.ConductedOn);
+            if (again.IsValid && Changes(document, again.Answers).Count == 0)
+            {
+                return new InterviewResult(InterviewResultKind.Ok, document.View());
+            }
+
+            return await SaveAnswersAsync(id, new SaveAnswersInput(input.Version, input.Consent, input.Answers), cancellationToken);
+        }
+
+        if (Refusal(document, input.Version, errors) is { } refused)
+        {
+            return refused;
+        }
+
+        var validation = document.Questionnaire.Validate(Merge(document.Answers, given), ValidationMode.Complete, interview.ConductedOn);
+        var invalid = validation.IsValid ? new InputErrors() : ErrorsOf(validation);
+        if (!(consent?.Given ?? interview.ConsentGiven))
+        {
+            invalid.Add("consent", "Ohne dokumentierte Einwilligung der befragten Person kann das Interview nicht abgeschlossen werden.");
+        }
+
+        if (invalid.Any)
+        {
+            return InterviewResult.Invalid(invalid);
+        }
+
+        var now = Now();
+        ApplyConsent(interview, consent, now);
+        interview.Status = Interview.Completed;
+        interview.CompletedAt = now;
+        interview.UpdatedAt = now;
+        interview.DurationSeconds = InterviewQuality.DurationSeconds(interview.CreatedAt, now);
+        interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
+        return await SaveAsync(document, input.Version!.Value, validation.Answers, cancellationToken);
+    }
+
+    /// <summary>Withdraws the interview (e.g. consent revoked); its answers leave every analysis. Audited with the reason.</summary>
+    public async Task<InterviewResult> WithdrawAsync(Guid id, WithdrawInterviewInput input, CancellationToken cancellationToken)
+    {
+        var document = await OpenAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return InterviewResult.NotFound();
+        }
+
+        var errors = new InputErrors();
+        var reason = input.Reason?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            errors.Add("reason", "Bitte geben Sie den Grund für das Zurückziehen an.");
+        }
+        else if (reason.Length > 500)
+        {
+            errors.Add("reason", "Der Grund darf höchstens 500 Zeichen lang sein.");
+        }
+
+        if (Refusal(document, input.Version, errors) is { } refused)
+        {
+            return refused;
+        }
+
+        var interview = document.Interview;
+        var now = Now();
+        audit.Add(AuditActions.InterviewChanged, "interview", id.ToString(), new { status = Interview.Withdrawn, previousStatus = interview.Status, reason });
+        interview.Status = Interview.Withdrawn;
+        interview.WithdrawnAt = now;
+        interview.WithdrawalReason = reason;
+        interview.UpdatedAt = now;
+        return await SaveAsync(document, input.Version!.Value, document.Answers, cancellationToken);
+    }
+
+    /// <summary>The interview if the user may work on it; refusals are logged and answered as "not found", so existence does not leak.</summary>
+    public async Task<InterviewDocument?> OpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await store.LoadAsync(id, cancellationToken);
+        if (document is not null && await access.MayWorkOnAsync(document.Interview, cancellationToken))
+        {
+            return document;
+        }
+
+        await audit.AccessDeniedAsync($"Interview {id} unbekannt oder nicht im eigenen Bereich", cancellationToken);
+        return null;
+    }
+
+    // PostgreSQL keeps microseconds: the first answer must show the time exactly as it is read back later.
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
+    private static InterviewResult? Refusal(InterviewDocument document, uint? version, InputErrors errors)
+    {
+        if (version is null)
+        {
+            errors.Add("version", "Bitte geben Sie die zuletzt gelesene Version des Interviews an (Feld version).");
+        }
+
+        if (errors.Any)
+        {
+            return InterviewResult.Invalid(errors);
+        }
+
+        if (document.Interview.Status == Interview.Withdrawn)
+        {
+            return InterviewResult.Conflict("Das Interview wurde zurückgezogen und kann nicht mehr geändert werden.", document.View());
+        }
+
+        return version != document.Interview.Version ? InterviewResult.Conflict(ConflictMessage, document.View()) : null;
+    }
+
+    private async Task<InterviewResult> SaveAsync(InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.SaveAsync(document.Interview, version, answers, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await store.LoadAsync(document.Interview.Id, cancellationToken);
+            return InterviewResult.Conflict(ConflictMessage, current?.View());
+        }
+
+        return new InterviewResult(InterviewResultKind.Ok, (document with { Answers = answers }).View());
+    }
+
+    private static Dictionary<string, AnswerValue> Merge(IReadOnlyDictionary<string, AnswerValue> stored, Dictionary<string, AnswerValue?> given)
+    {
+        var merged = new Dictionary<string, AnswerValue>(stored, StringComparer.Ordinal);
+        foreach (var (name, answer) in given)
+        {
+            if (answer is null)
+            {
+                merged.Remove(name);
+            }
+            else
+            {
+                merged[name] = answer;
+            }
+        }
+
+        return merged;
+    }
+
+    private static List<AnswerChange> Changes(InterviewDocument document, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var definition = document.Questionnaire.Definition;
+        var before = InterviewAnswerJson.Write(document.Answers, definition);
+        var after = InterviewAnswerJson.Write(answers, definition);
+        return [.. document.Answers.Keys.Union(answers.Keys).Order(StringComparer.Ordinal)
+            .Where(q => !Equals(document.Answers.GetValueOrDefault(q), answers.GetValueOrDefault(q)))
+            .Select(q => new AnswerChange(q, before.GetValueOrDefault(q), after.GetValueOrDefault(q)))];
+    }
+
+    internal static InputErrors ErrorsOf(ValidationResult validation)
+    {
+        var errors = new InputErrors();
+        foreach (var error in validation.Errors)
+        {
+            errors.Add(error.Item is null ? error.Question : $"{error.Question}.{error.Item}", error.Message);
+        }
+
+        return errors;
+    }
+
+    private async Task<int?> NetworkAsync(string? key, InputErrors errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (scope.NetworkId is null)
+            {
+                errors.Add("network", "Bitte geben Sie den Verbund an.");
+            }
+
+            return scope.NetworkId;
+        }
+
+        var id = await db.Networks.Where(n => n.Key == key.Trim()).Select(n => (int?)n.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null || !scope.CanReadNetwork(id.Value))
+        {
+            errors.Add("network", $"Den Verbund „{key}“ gibt es nicht oder Sie gehören ihm nicht an.");
+            return null;
+        }
+
+        return id;
+    }
+
+    private async Task<QuestionnaireVersion?> VersionAsync(string? key, int? number, InputErrors errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            errors.Add("questionnaire", "Bitte geben Sie den Fragebogen an (z. B. arbeitgeber).");
+            return null;
+        }
+
+        var version = await db.QuestionnaireVersions.AsNoTracking().Include(v => v.Questionnaire)
+            .Where(v => v.Questionnaire!.Key == key.Trim() && v.Status == QuestionnaireVersion.Published && (number == null || v.Number == number))
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            errors.Add(number is null ? "questionnaire" : "questionnaireVersion", number is null
+                ? $"Einen veröffentlichten Fragebogen „{key}“ gibt es nicht."
+                : $"Eine veröffentlichte Version {number} des Fragebogens „{key}“ gibt es nicht.");
+        }
+
+        return version;
+    }
+
+    private async Task<ConsentInput?> ConsentAsync(ConsentInput? consent, InputErrors errors, CancellationToken cancellationToken)
+    {
+        if (consent is null)
+        {
+            return null;
+        }
+
+        var textVersion = consent.TextVersion?.Trim();
+        if (string.IsNullOrEmpty(textVersion))
+        {
+            textVersion = await db.ConsentTexts.OrderByDescending(c => c.ValidFrom).Select(c => c.Version).FirstOrDefaultAsync(cancellationToken);
+        }
+        else if (!await db.ConsentTexts.AnyAsync(c => c.Version == textVersion, cancellationToken))
+        {
+            errors.Add("consent.textVersion", $"Einen Einwilligungstext der Fassung „{textVersion}“ gibt es nicht.");
+        }
+
+        return consent with { TextVersion = textVersion };
+    }
+
+    private static void ApplyConsent(Interview interview, ConsentInput? consent, DateTimeOffset now)
+    {
+        if (consent is null || (consent.Given == interview.ConsentGiven && consent.TextVersion == interview.ConsentTextVersion))
+        {
+            return;
+        }
+
+        interview.ConsentGiven = consent.Given;
+        interview.ConsentGivenAt = consent.Given ? now : null;
+        interview.ConsentTextVersion = consent.Given ? consent.TextVersion : null;
+    }
+}
+
+/// <summary>One changed answer of a completed interview, as the audit log keeps it.</summary>
+public sealed record AnswerChange(string Question, object? Old, object? New);

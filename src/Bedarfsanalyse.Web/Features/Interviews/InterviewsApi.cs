@@ -1,0 +1,63 @@
+using Bedarfsanalyse.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bedarfsanalyse.Web.Features.Interviews;
+
+/// <summary>
+/// /api/v1/interviews: interviewers (and admins) create interviews with their own ids, save answers as drafts,
+/// complete, read, list and withdraw them. Changes carry the version last read; a stale one is answered 409 with the
+/// stored interview.
+/// </summary>
+internal static class InterviewsApi
+{
+    /// <summary>Generous for 200 answers with long texts, small enough that no client can make the server buffer much.</summary>
+    public const long MaxBodyBytes = 512 * 1024;
+
+    public static RouteGroupBuilder MapInterviewsApi(this RouteGroupBuilder api)
+    {
+        var interviews = api.MapGroup("/interviews").RequireAuthorization(Policies.Interviewer).WithTags("Interviews")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        interviews.MapGet("/", ListAsync).WithSummary("Interviews auflisten (Filter: district, questionnaire, status, quarter)");
+        interviews.MapPost("/", CreateAsync).WithSummary("Interview mit eigener ID anlegen (wiederholbar)");
+        interviews.MapGet("/{id:guid}", GetAsync).WithSummary("Ein Interview mit Antworten lesen");
+        interviews.MapPut("/{id:guid}/answers", SaveAnswersAsync).WithSummary("Antworten speichern (Entwurf; nur die genannten Fragen ändern sich)");
+        interviews.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Interview abschließen (vollständige Prüfung, Einwilligung nötig)");
+        interviews.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Interview zurückziehen (mit Grund)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InterviewSummary>>, ValidationProblem>> ListAsync(
+        string? district, string? questionnaire, string? status, string? quarter, InterviewList list, CancellationToken ct)
+    {
+        var outcome = await list.ListAsync(new InterviewFilter(district, questionnaire, status, quarter), ct);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Errors!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<InterviewView>, NotFound>> GetAsync(Guid id, InterviewCapture capture, CancellationToken ct) =>
+        await capture.OpenAsync(id, ct) is { } document ? TypedResults.Ok(document.View()) : TypedResults.NotFound();
+
+    private static async Task<IResult> CreateAsync(CreateInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
+        ToHttp(await capture.CreateAsync(input, ct));
+
+    private static async Task<IResult> SaveAnswersAsync(Guid id, SaveAnswersInput input, InterviewCapture capture, CancellationToken ct) =>
+        ToHttp(await capture.SaveAnswersAsync(id, input, ct));
+
+    private static async Task<IResult> CompleteAsync(Guid id, CompleteInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
+        ToHttp(await capture.CompleteAsync(id, input, ct));
+
+    private static async Task<IResult> WithdrawAsync(Guid id, WithdrawInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
+        ToHttp(await capture.WithdrawAsync(id, input, ct));
+
+    private static IResult ToHttp(InterviewResult result) => result.Kind switch
+    {
+        InterviewResultKind.Ok => TypedResults.Ok(result.Interview),
+        InterviewResultKind.Created => TypedResults.Created($"/api/v1/interviews/{result.Interview!.Id}", result.Interview),
+        InterviewResultKind.NotFound => TypedResults.NotFound(),
+        InterviewResultKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Keine Berechtigung", detail: result.Message),
+        InterviewResultKind.Conflict => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, title: "Konflikt", detail: result.Message,
+            extensions: result.Interview is null ? null : new Dictionary<string, object?> { ["current"] = result.Interview }),
+        _ => result.Errors!.ToProblem(),
+    };
+}

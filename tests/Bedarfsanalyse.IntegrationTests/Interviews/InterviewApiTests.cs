@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bedarfsanalyse.Data.Accounts;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bedarfsanalyse.IntegrationTests.Interviews;
+
+public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(database)
+{
+    [Fact]
+    public async Task Creating_an_interview_twice_with_the_same_id_stores_it_once_and_answers_the_same()
+    {
+        var id = Guid.NewGuid();
+
+        var first = await CreateAsync(id, new { a_wz = "C" });
+        var second = await CreateAsync(id, new { a_wz = "C" });
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(1);
+        (await db.Answers.CountAsync(a => a.Question == "a_wz")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Saving_part_of_a_draft_keeps_the_answers_saved_before()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C", a_beschaeftigte = 42 });
+
+        var saved = await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk", a_wz = (string?)null });
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var interview = await Api.GetFromJsonAsync<Dictionary<string, object>>($"/api/v1/interviews/{id}");
+        var answers = (await JsonAsync(await Api.GetAsync($"/api/v1/interviews/{id}")))["answers"]!.AsObject();
+        answers["a_beschaeftigte"]!.GetValue<decimal>().ShouldBe(42);
+        answers["a_kammer"]!.GetValue<string>().ShouldBe("hwk");
+        answers.ContainsKey("a_wz").ShouldBeFalse();
+        interview!["status"].ToString().ShouldBe("draft");
+    }
+
+    [Fact]
+    public async Task Completing_an_incomplete_interview_lists_German_errors_per_question_and_keeps_the_draft()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+
+        var response = await CompleteAsync(id, VersionOf(created), Consent);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await JsonAsync(response))["errors"]!.AsObject();
+        errors.ContainsKey("a_kreis").ShouldBeTrue();
+        errors.ContainsKey("f_kontakt").ShouldBeTrue();
+        errors["a_kreis"]![0]!.GetValue<string>().ShouldContain("Bitte");
+        await using var db = CreateDb();
+        var stored = await db.Interviews.SingleAsync();
+        stored.Status.ShouldBe(Interview.Draft);
+        stored.Version.ShouldBe(VersionOf(created));
+    }
+
+    [Fact]
+    public async Task Completing_stores_the_quality_signals_and_counts_weiss_nicht_answers()
+    {
+        var id = Guid.NewGuid();
+        var answers = CompleteEmployerAnswers();
+        answers["a_tarif"] = "wn";
+        var created = await CreatedAsync(id, answers);
+
+        var response = await CompleteAsync(id, VersionOf(created), Consent);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var db = CreateDb();
+        var stored = await db.Interviews.SingleAsync();
+        stored.Status.ShouldBe(Interview.Completed);
+        stored.CompletedAt.ShouldNotBeNull();
+        stored.DurationSeconds.ShouldNotBeNull();
+        stored.ConsentTextVersion.ShouldBe("2026-1");
+        stored.NonSubstantiveAnswers.ShouldBe(2); // a_tarif and f_interesse
+        (await db.Answers.AnyAsync(a => a.Question == "a_groessenklasse")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Completing_without_consent_is_refused_and_completing_twice_answers_the_same()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, CompleteEmployerAnswers());
+
+        var withoutConsent = await CompleteAsync(id, VersionOf(created), null);
+        var first = await CompleteAsync(id, VersionOf(created), Consent);
+        var second = await CompleteAsync(id, VersionOf(created), Consent);
+
+        withoutConsent.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonAsync(withoutConsent))["errors"]!["consent"]![0]!.GetValue<string>().ShouldContain("Einwilligung");
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        await using var db = CreateDb();
+        (await db.Interviews.SingleAsync()).EditsAfterCompletion.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Answers_to_questions_the_skip_logic_hides_are_dropped()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { b_gefoerdert = "ja", b_art = new[] { "kosten" }, b_teilnehmende = 4 });
+        created["answers"]!.AsObject().ContainsKey("b_art").ShouldBeTrue();
+
+        var saved = await JsonAsync(await SaveAsync(id, VersionOf(created), new { b_gefoerdert = "nein" }));
+
+        var answers = saved["answers"]!.AsObject();
+        answers.ContainsKey("b_art").ShouldBeFalse();
+        answers.ContainsKey("b_teilnehmende").ShouldBeFalse();
+        await using var db = CreateDb();
+        (await db.Answers.AnyAsync(a => a.Question == "b_art")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_change_with_a_stale_version_is_a_conflict_that_shows_the_stored_interview()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+        (await SaveAsync(id, VersionOf(created), new { a_wz = "F" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var stale = await SaveAsync(id, VersionOf(created), new { a_wz = "G" });
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await JsonAsync(stale);
+        problem["detail"]!.GetValue<string>().ShouldContain("inzwischen");
+        problem["current"]!["answers"]!["a_wz"]!.GetValue<string>().ShouldBe("F");
+    }
+
+    [Fact]
+    public async Task Editing_a_completed_interview_is_audited_with_old_and_new_answers()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, CompleteEmployerAnswers());
+        var completed = await JsonAsync(await CompleteAsync(id, VersionOf(created), Consent));
+
+        var edited = await SaveAsync(id, VersionOf(completed), new { a_wz = "F" });
+        var incomplete = await SaveAsync(id, VersionOf(await JsonAsync(edited)), new { f_kontakt = (string?)null });
+
+        edited.StatusCode.ShouldBe(HttpStatusCode.OK);
+        incomplete.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await using var db = CreateDb();
+        (await db.Interviews.SingleAsync()).EditsAfterCompletion.ShouldBe(1);
+        var change = await db.AuditEvents.SingleAsync(e => e.Action == "interview-changed");
+        change.SubjectId.ShouldBe(id.ToString());
+        var details = System.Text.Json.Nodes.JsonNode.Parse(change.Details!)!["changes"]!.AsArray().Single()!;
+        details["question"]!.GetValue<string>().ShouldBe("a_wz");
+        details["old"]!.GetValue<string>().ShouldBe("C");
+        details["new"]!.GetValue<string>().ShouldBe("F");
+    }
+
+    [Fact]
+    public async Task Withdrawing_needs_a_reason_and_ends_all_changes()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+
+        var noReason = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version = VersionOf(created) });
+        var withdrawn = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version = VersionOf(created), reason = "Einwilligung widerrufen" });
+        var later = await SaveAsync(id, VersionOf(await JsonAsync(withdrawn)), new { a_wz = "F" });
+
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        later.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await using var db = CreateDb();
+        var stored = await db.Interviews.SingleAsync();
+        stored.Status.ShouldBe(Interview.Withdrawn);
+        stored.WithdrawalReason.ShouldBe("Einwilligung widerrufen");
+    }
+
+    [Fact]
+    public async Task A_district_outside_the_interviewers_scope_is_forbidden_and_other_interviewers_interviews_do_not_exist()
+    {
+        var id = Guid.NewGuid();
+        await CreatedAsync(id);
+        var colleague = await App.CreateUserAsync("kollegin@example.org", [Roles.Interviewer], Network, Holzminden);
+        using var other = await App.ApiClientAsync(colleague);
+
+        var outside = await CreateAsync(Guid.NewGuid(), district: HamelnPyrmont);
+        var foreign = await other.GetAsync($"/api/v1/interviews/{id}");
+        var foreignSave = await other.PutAsJsonAsync($"/api/v1/interviews/{id}/answers", new { version = 1, answers = new { a_wz = "F" } });
+        var list = await other.GetStringAsync("/api/v1/interviews");
+        using var analyst = await App.ApiClientAsync(AnalystId);
+
+        outside.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreignSave.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        list.ShouldBe("[]");
+        (await analyst.GetAsync("/api/v1/interviews")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(1);
+        (await db.AuditEvents.CountAsync(e => e.Action == "access-denied")).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_status_questionnaire_district_and_quarter_with_drafts_first()
+    {
+        var done = Guid.NewGuid();
+        var draft = Guid.NewGuid();
+        var created = await CreatedAsync(done, CompleteEmployerAnswers());
+        (await CompleteAsync(done, VersionOf(created), Consent)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await CreatedAsync(draft);
+        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var all = await Api.GetFromJsonAsync<List<Dictionary<string, object>>>("/api/v1/interviews");
+        var completed = await Api.GetFromJsonAsync<List<Dictionary<string, object>>>($"/api/v1/interviews?status=completed&questionnaire=arbeitgeber&district={Holzminden}&quarter={quarter}");
+        var employees = await Api.GetFromJsonAsync<List<Dictionary<string, object>>>("/api/v1/interviews?questionnaire=beschaeftigte");
+        var badQuarter = await Api.GetAsync("/api/v1/interviews?quarter=Sommer");
+
+        all!.Select(i => i["id"].ToString()).ShouldBe([draft.ToString(), done.ToString()]);
+        completed!.Single()["id"].ToString().ShouldBe(done.ToString());
+        employees!.ShouldBeEmpty();
+        badQuarter.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_German_messages_per_field_and_nothing_is_stored()
+    {
+        var unknownQuestion = await CreateAsync(Guid.NewGuid(), new { gibt_es_nicht = "x" });
+        var wrongType = await CreateAsync(Guid.NewGuid(), new { a_beschaeftigte = "viele" });
+        var outOfRange = await CreateAsync(Guid.NewGuid(), new { a_beschaeftigte = -5 });
+        var noVersion = await Api.PostAsJsonAsync("/api/v1/interviews", new
+        {
+            id = Guid.NewGuid(), questionnaire = "arbeitgeber", questionnaireVersion = 99, respondentGroup = "establishment", district = Holzminden,
+        });
+        var malformed = await Api.PostAsync("/api/v1/interviews", new StringContent("{\"id\": ", System.Text.Encoding.UTF8, "application/json"));
+        var oversized = await CreateAsync(Guid.NewGuid(), new { c_weitere_bedarfe = new string('x', 600_000) });
+
+        (await JsonAsync(unknownQuestion))["errors"]!.AsObject().ContainsKey("gibt_es_nicht").ShouldBeTrue();
+        (await JsonAsync(wrongType))["errors"]!["a_beschaeftigte"]![0]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        outOfRange.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonAsync(noVersion))["errors"]!["questionnaireVersion"]![0]!.GetValue<string>().ShouldContain("Version 99");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ((int)oversized.StatusCode).ShouldBeOneOf(400, 413);
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_interview_endpoints_are_described_in_the_OpenAPI_document()
+    {
+        var document = await App.Client.GetStringAsync("/api/v1/openapi.json");
+
+        document.ShouldContain("/api/v1/interviews/{id}/answers");
+        document.ShouldContain("/api/v1/interviews/{id}/complete");
+        document.ShouldContain("/api/v1/interviews/{id}/withdraw");
+        document.ShouldContain("CreateInterviewInput");
+    }
+}
