@@ -8,6 +8,7 @@ using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.ReportRequests;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
@@ -76,6 +77,7 @@ internal static class AppComposition
         api.MapAuditApi();
         api.MapQuestionnairesApi();
         api.MapArchiveApi();
+        api.MapReportRequestsApi();
         return app;
     }
 
