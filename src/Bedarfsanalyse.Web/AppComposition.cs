@@ -9,6 +9,7 @@ using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Interviews;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.ReportRequests;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
@@ -79,6 +80,7 @@ internal static class AppComposition
         api.MapQuestionnairesApi();
         api.MapArchiveApi();
         api.MapInterviewsApi();
+        api.MapReportRequestsApi();
         return app;
     }
 
