@@ -34,6 +34,36 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
         return views;
     }
 
+    /// <summary>
+    /// Establishments of a district whose name contains the given one or is contained in it (case ignored), for finding
+    /// one before an interview and for suggesting duplicates before a new one is made. Only for users who may see names
+    /// there; every name shown is recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<EstablishmentView>> FindByNameAsync(int networkId, string district, string name, CancellationToken cancellationToken)
+    {
+        var search = name.Trim();
+        if (search.Length < 2 || !await scope.MayWorkInAsync(networkId, district, cancellationToken))
+        {
+            return [];
+        }
+
+        var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var rows = await db.Establishments
+            .Where(e => e.NetworkId == networkId && e.DistrictKey == district && e.Contact != null
+                && (EF.Functions.ILike(e.Contact.Name, pattern) || EF.Functions.ILike(search, "%" + e.Contact.Name + "%")))
+            .Include(e => e.Contact)
+            .OrderBy(e => e.Contact!.Name)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            await audit.RecordAsync(AuditActions.ContactViewed, "establishment", rows.Count == 1 ? rows[0].Id.ToString() : null,
+                new { establishments = rows.Select(r => r.Id.ToString()) }, cancellationToken: cancellationToken);
+        }
+
+        return [.. rows.Select(e => View(e, showContact: true))];
+    }
+
     /// <summary>The establishment, or null when it does not exist or lies outside the user's network.</summary>
     public async Task<EstablishmentView?> FindAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -22,9 +22,20 @@ public sealed class InterviewCapture(
     public const string ConflictMessage =
         "Das Interview wurde inzwischen an anderer Stelle geändert. Bitte laden Sie es neu und übernehmen Sie Ihre Änderungen erneut.";
 
-    public async Task<InterviewResult> CreateAsync(CreateInterviewInput input, CancellationToken cancellationToken)
+    /// <summary>Creates with the answers as JSON (<see cref="CreateInterviewInput.Answers"/>).</summary>
+    public Task<InterviewResult> CreateAsync(CreateInterviewInput input, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
+        var answers = InterviewAnswerJson.Read(input.Answers, errors);
+        return CreateAsync(input, answers, errors, cancellationToken);
+    }
+
+    /// <summary>Creates with typed answers (pages, import, demo data); <see cref="CreateInterviewInput.Answers"/> is not read.</summary>
+    public Task<InterviewResult> CreateAsync(CreateInterviewInput input, IReadOnlyDictionary<string, AnswerValue?> answers, CancellationToken cancellationToken) =>
+        CreateAsync(input, new Dictionary<string, AnswerValue?>(answers, StringComparer.Ordinal), new InputErrors(), cancellationToken);
+
+    private async Task<InterviewResult> CreateAsync(CreateInterviewInput input, Dictionary<string, AnswerValue?> answers, InputErrors errors, CancellationToken cancellationToken)
+    {
         if (input.Id is not { } id || id == Guid.Empty)
         {
             return InterviewResult.Invalid(errors.Add("id", "Bitte geben Sie eine Interview-ID (UUID) an; sie macht wiederholtes Senden unschädlich."));
@@ -78,7 +89,6 @@ public sealed class InterviewCapture(
             }
         }
 
-        var answers = InterviewAnswerJson.Read(input.Answers, errors);
         var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
         if (errors.Any)
         {
@@ -118,7 +128,7 @@ public sealed class InterviewCapture(
         {
             // A concurrent identical request won the race: answer with what it stored.
             db.ChangeTracker.Clear();
-            return await CreateAsync(input, cancellationToken);
+            return await CreateAsync(input, answers, new InputErrors(), cancellationToken);
         }
 
         var network = await db.Networks.Where(n => n.Id == interview.NetworkId).Select(n => n.Key).SingleAsync(cancellationToken);
@@ -130,7 +140,20 @@ public sealed class InterviewCapture(
     /// Saves the named answers and keeps the others. A draft accepts missing answers; a completed interview must stay
     /// complete, and each change of it is recorded in the audit log with the old and new answers.
     /// </summary>
-    public async Task<InterviewResult> SaveAnswersAsync(Guid id, SaveAnswersInput input, CancellationToken cancellationToken)
+    public Task<InterviewResult> SaveAnswersAsync(Guid id, SaveAnswersInput input, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var given = InterviewAnswerJson.Read(input.Answers, errors);
+        return SaveAnswersAsync(id, input.Version, given, input.Consent, errors, cancellationToken);
+    }
+
+    /// <summary>Saves typed answers (null removes one); see <see cref="SaveAnswersAsync(Guid, SaveAnswersInput, CancellationToken)"/>.</summary>
+    public Task<InterviewResult> SaveAnswersAsync(
+        Guid id, uint? version, IReadOnlyDictionary<string, AnswerValue?> answers, ConsentInput? consent, CancellationToken cancellationToken) =>
+        SaveAnswersAsync(id, version, new Dictionary<string, AnswerValue?>(answers, StringComparer.Ordinal), consent, new InputErrors(), cancellationToken);
+
+    private async Task<InterviewResult> SaveAnswersAsync(
+        Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
         var document = await OpenAsync(id, cancellationToken);
         if (document is null)
@@ -138,10 +161,8 @@ public sealed class InterviewCapture(
             return InterviewResult.NotFound();
         }
 
-        var errors = new InputErrors();
-        var given = InterviewAnswerJson.Read(input.Answers, errors);
-        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
-        if (Refusal(document, input.Version, errors) is { } refused)
+        var consent = await ConsentAsync(consentInput, errors, cancellationToken);
+        if (Refusal(document, version, errors) is { } refused)
         {
             return refused;
         }
@@ -175,14 +196,27 @@ public sealed class InterviewCapture(
         ApplyConsent(interview, consent, now);
         interview.UpdatedAt = now;
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
-        return await SaveAsync(document, input.Version!.Value, validation.Answers, cancellationToken);
+        return await SaveAsync(document, version!.Value, validation.Answers, cancellationToken);
     }
 
     /// <summary>
     /// Completes the interview: the whole interview is validated (errors per question; the draft stays as it was) and
     /// consent is required. Completing a completed interview with the same answers answers the same and stores nothing.
     /// </summary>
-    public async Task<InterviewResult> CompleteAsync(Guid id, CompleteInterviewInput input, CancellationToken cancellationToken)
+    public Task<InterviewResult> CompleteAsync(Guid id, CompleteInterviewInput input, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var given = InterviewAnswerJson.Read(input.Answers, errors);
+        return CompleteAsync(id, input.Version, given, input.Consent, errors, cancellationToken);
+    }
+
+    /// <summary>Completes with typed last answers (null removes one); see <see cref="CompleteAsync(Guid, CompleteInterviewInput, CancellationToken)"/>.</summary>
+    public Task<InterviewResult> CompleteAsync(
+        Guid id, uint? version, IReadOnlyDictionary<string, AnswerValue?>? answers, ConsentInput? consent, CancellationToken cancellationToken) =>
+        CompleteAsync(id, version, new Dictionary<string, AnswerValue?>(answers ?? new Dictionary<string, AnswerValue?>(), StringComparer.Ordinal), consent, new InputErrors(), cancellationToken);
+
+    private async Task<InterviewResult> CompleteAsync(
+        Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
         var document = await OpenAsync(id, cancellationToken);
         if (document is null)
@@ -190,9 +224,7 @@ public sealed class InterviewCapture(
             return InterviewResult.NotFound();
         }
 
-        var errors = new InputErrors();
-        var given = InterviewAnswerJson.Read(input.Answers, errors);
-        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
+        var consent = await ConsentAsync(consentInput, errors, cancellationToken);
         var interview = document.Interview;
         if (interview.Status == Interview.Completed && !errors.Any)
         {
@@ -202,10 +234,10 @@ public sealed class InterviewCapture(
                 return new InterviewResult(InterviewResultKind.Ok, document.View());
             }
 
-            return await SaveAnswersAsync(id, new SaveAnswersInput(input.Version, input.Consent, input.Answers), cancellationToken);
+            return await SaveAnswersAsync(id, version, given, consentInput, errors, cancellationToken);
         }
 
-        if (Refusal(document, input.Version, errors) is { } refused)
+        if (Refusal(document, version, errors) is { } refused)
         {
             return refused;
         }
@@ -229,7 +261,7 @@ public sealed class InterviewCapture(
         interview.UpdatedAt = now;
         interview.DurationSeconds = InterviewQuality.DurationSeconds(interview.CreatedAt, now);
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
-        return await SaveAsync(document, input.Version!.Value, validation.Answers, cancellationToken);
+        return await SaveAsync(document, version!.Value, validation.Answers, cancellationToken);
     }
 
     /// <summary>Withdraws the interview (e.g. consent revoked); its answers leave every analysis. Audited with the reason.</summary>
