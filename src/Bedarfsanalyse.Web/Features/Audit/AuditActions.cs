@@ -22,6 +22,7 @@ public static class AuditActions
     public const string ContactErased = "contact-erased";
     public const string ContactExpired = "contact-expired";
     public const string InterviewChanged = "interview-changed";
+    public const string InterviewsImported = "interviews-imported";
     public const string AuditExported = "audit-exported";
     public const string QuestionnaireSaved = "questionnaire-saved";
     public const string ReportDownloaded = "report-downloaded";
@@ -49,6 +50,7 @@ public static class AuditActions
         [ContactErased] = "Kontaktdaten gelöscht (auf Antrag)",
         [ContactExpired] = "Kontaktdaten gelöscht (Aufbewahrungsfrist)",
         [InterviewChanged] = "Interview geändert",
+        [InterviewsImported] = "Interviews importiert",
         [AuditExported] = "Protokoll exportiert",
         [QuestionnaireSaved] = "Fragebogen-Entwurf gespeichert",
         [ReportDownloaded] = "Bericht heruntergeladen",

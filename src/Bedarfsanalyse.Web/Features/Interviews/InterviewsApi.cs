@@ -24,6 +24,9 @@ internal static class InterviewsApi
         interviews.MapPut("/{id:guid}/answers", SaveAnswersAsync).WithSummary("Antworten speichern (Entwurf; nur die genannten Fragen ändern sich)");
         interviews.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Interview abschließen (vollständige Prüfung, Einwilligung nötig)");
         interviews.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Interview zurückziehen (mit Grund)");
+        interviews.MapPost("/import", ImportAsync).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(Uploads.TableFile.MaxBytes + 64 * 1024))
+            .WithSummary("Abgeschlossene Interviews aus CSV/.xlsx im flachen Exportformat importieren (dryRun=true: nur prüfen)");
         return api;
     }
 
@@ -48,6 +51,25 @@ internal static class InterviewsApi
 
     private static async Task<IResult> WithdrawAsync(Guid id, WithdrawInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
         ToHttp(await capture.WithdrawAsync(id, input, ct));
+
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ValidationProblem>> ImportAsync(
+        string? questionnaire, bool? dryRun, IFormFile? file, InterviewImport import, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return InputErrors.Of("file", "Bitte laden Sie eine Datei hoch (Feld file, .csv oder .xlsx).").ToProblem();
+        }
+
+        await using var content = file.OpenReadStream();
+        var outcome = await import.RunAsync(questionnaire, content, file.FileName, dryRun ?? false, ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors!.ToProblem();
+        }
+
+        var report = outcome.Value!;
+        return report.Errors.Count > 0 && !report.DryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+    }
 
     private static IResult ToHttp(InterviewResult result) => result.Kind switch
     {
