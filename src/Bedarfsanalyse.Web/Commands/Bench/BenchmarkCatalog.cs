@@ -6,5 +6,6 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new ValidationBenchmark(), // issue 3: validating a complete interview against a compiled version
+        new InterviewApiBenchmark(), // issue 5: 32 clients saving drafts and completing interviews over HTTP
     ];
 }

@@ -46,6 +46,10 @@ internal sealed class LatencySample
         return new LatencySample(durations);
     }
 
+    /// <summary>Durations measured elsewhere (e.g. by concurrent clients), in milliseconds.</summary>
+    public static LatencySample From(double[] milliseconds) =>
+        milliseconds.Length == 0 ? throw new ArgumentException("No durations measured.", nameof(milliseconds)) : new LatencySample(milliseconds);
+
     /// <summary>Nearest-rank percentile.</summary>
     public double Percentile(double percent)
     {

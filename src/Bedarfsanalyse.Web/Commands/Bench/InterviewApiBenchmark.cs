@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Data;
+using Bedarfsanalyse.Data.Accounts;
+using Bedarfsanalyse.Web.Database;
+using Bedarfsanalyse.Web.Features.ApiTokens;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bedarfsanalyse.Web.Commands.Bench;
+
+/// <summary>
+/// The interview API under load: 32 concurrent clients on loopback each create an employer interview, save two pages
+/// as drafts and complete it, against the app in this process on a scratch database (created next to the configured
+/// one and dropped afterwards). Prints requests and completions per second, latency percentiles and the check that
+/// every 2xx completion is in the database.
+/// </summary>
+internal sealed class InterviewApiBenchmark : IBenchmark
+{
+    public const int Clients = 32;
+    private const string P95Target = "< 200 ms";
+    private const string ScratchDatabase = "bedarfsanalyse_bench_interviews";
+
+    private static string? _firstFailure;
+
+    public string Name => "interview-api";
+
+    public async IAsyncEnumerable<BenchmarkRow> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var database = await AppDatabase.OpenAsync(context.Configuration, context.Progress, cancellationToken);
+        var scratch = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = ScratchDatabase, Pooling = true, MaxPoolSize = 100 }.ConnectionString;
+        await RecreateAsync(database.ConnectionString, drop: false, cancellationToken);
+        try
+        {
+            var rows = await MeasureAsync(context, scratch, cancellationToken);
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+        }
+        finally
+        {
+            await RecreateAsync(database.ConnectionString, drop: true, CancellationToken.None);
+        }
+    }
+
+    private static async Task<IReadOnlyList<BenchmarkRow>> MeasureAsync(BenchmarkContext context, string connectionString, CancellationToken cancellationToken)
+    {
+        var interviews = Math.Clamp(context.Iterations / 20, Clients * 2, 5_000);
+        context.Progress.WriteLine($"interview-api: {Clients} Clients, {interviews} Interviews zu je 4 Anfragen, Datenbank {ScratchDatabase} …");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration["ConnectionStrings:Bedarfsanalyse"] = connectionString;
+        builder.Configuration["Jobs:RunServer"] = "false";
+        builder.Configuration["RateLimits:TokenRequestsPerMinute"] = "10000000";
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddBedarfsanalyse();
+        await using var app = builder.Build();
+        app.MapBedarfsanalyse();
+        await using (var db = CreateDb(connectionString))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var token = await PrepareAsync(app.Services, cancellationToken);
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients * 2 }) { BaseAddress = new Uri(app.Urls.First()) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            // Warm-up: JIT, connection pools, the compiled questionnaire cache. A failure here is a broken benchmark.
+            if (await RunClientsAsync(client, Clients, new ConcurrentBag<double>(), new ConcurrentBag<Guid>(), cancellationToken) > 0)
+            {
+                throw new CommandFailedException("Die Benchmark-Interviews werden abgelehnt: " + _firstFailure);
+            }
+            var latencies = new ConcurrentBag<double>();
+            var completed = new ConcurrentBag<Guid>();
+            var failures = 0;
+            var watch = Stopwatch.StartNew();
+            failures += await RunClientsAsync(client, interviews, latencies, completed, cancellationToken);
+            watch.Stop();
+
+            int stored;
+            await using (var db = CreateDb(connectionString))
+            {
+                var ids = completed.ToList();
+                stored = await db.Interviews.CountAsync(i => ids.Contains(i.Id) && i.Status == "completed", cancellationToken);
+            }
+
+            var sample = LatencySample.From([.. latencies]);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var what = $"Interview-API, {Clients} gleichzeitige Clients (anlegen, 2 Seiten speichern, abschließen)";
+            return
+            [
+                new($"{what}: Anfragen je Sekunde", GermanFigureFormat.Count((int)Math.Round(latencies.Count / seconds)), "–", $"{GermanFigureFormat.Count(latencies.Count)} Anfragen in {seconds:0.0} s"),
+                new($"{what}: abgeschlossene Interviews je Sekunde", GermanFigureFormat.Count((int)Math.Round(completed.Count / seconds)), "≥ 300 (Issue 5)", $"{failures} Fehlantworten"),
+                new($"{what}: Latenz Median", LatencySample.Format(sample.Median), "–", ""),
+                new($"{what}: Latenz 95. Perzentil", LatencySample.Format(sample.P95), P95Target, ""),
+                new($"{what}: Latenz 99. Perzentil", LatencySample.Format(sample.Percentile(99)), "–", ""),
+                new($"{what}: abgeschlossen in der Datenbank / 2xx-Antworten", $"{GermanFigureFormat.Count(stored)} / {GermanFigureFormat.Count(completed.Count)}", "gleich", ""),
+            ];
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs <paramref name="interviews"/> interviews on <see cref="Clients"/> workers; returns the number of non-2xx answers.</summary>
+    private static async Task<int> RunClientsAsync(
+        HttpClient client, int interviews, ConcurrentBag<double> latencies, ConcurrentBag<Guid> completed, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var failures = 0;
+        var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < interviews)
+            {
+                var id = Guid.CreateVersion7();
+                var created = await TimedAsync(() => client.PostAsJsonAsync("/api/v1/interviews", new
+                {
+                    id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = "03255", answers = FirstPage,
+                }, cancellationToken));
+                var version = await VersionAsync(created);
+                var saved = await TimedAsync(() => client.PutAsJsonAsync($"/api/v1/interviews/{id}/answers", new { version, answers = SecondPage }, cancellationToken));
+                version = await VersionAsync(saved);
+                saved = await TimedAsync(() => client.PutAsJsonAsync($"/api/v1/interviews/{id}/answers", new { version, answers = ThirdPage }, cancellationToken));
+                version = await VersionAsync(saved);
+                var done = await TimedAsync(() => client.PostAsJsonAsync($"/api/v1/interviews/{id}/complete",
+                    new { version, consent = new { given = true }, answers = LastPages }, cancellationToken));
+                if (done.IsSuccessStatusCode)
+                {
+                    completed.Add(id);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                done.Dispose();
+            }
+        }, cancellationToken));
+        await Task.WhenAll(workers);
+        return failures;
+
+        async Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> send)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var response = await send();
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+                Interlocked.CompareExchange(ref _firstFailure, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri?.AbsolutePath}: {await response.Content.ReadAsStringAsync(cancellationToken)}", null);
+            }
+
+            return response;
+        }
+    }
+
+    private static async Task<uint?> VersionAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("version").GetUInt32();
+        }
+    }
+
+    /// <summary>Questionnaires, an interviewer of Holzminden in MehrWert and a token of theirs, in the scratch database.</summary>
+    private static async Task<string> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<BedarfsanalyseDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var network = await db.Networks.Where(n => n.Key == "mehrwert").Select(n => n.Id).SingleAsync(cancellationToken);
+        var user = new AppUser { UserName = "bench@example.org", Email = "bench@example.org", EmailConfirmed = true, DisplayName = "bench", NetworkId = network };
+        user.Districts.Add(new UserDistrict { DistrictKey = "03255" });
+        var created = await users.CreateAsync(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) + "aA1!");
+        if (!created.Succeeded)
+        {
+            throw new CommandFailedException("Benchmark-Konto: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, Roles.Interviewer);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "bench", 30, cancellationToken);
+        return token.Value ?? throw new CommandFailedException("Benchmark-Token konnte nicht erzeugt werden.");
+    }
+
+    private static BedarfsanalyseDb CreateDb(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<BedarfsanalyseDb>();
+        BedarfsanalyseDb.Configure(options, connectionString);
+        return new BedarfsanalyseDb(options.Options);
+    }
+
+    private static async Task RecreateAsync(string connectionString, bool drop, CancellationToken cancellationToken)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(maintenance);
+        await connection.OpenAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand($"drop database if exists {ScratchDatabase} with (force)", connection))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!drop)
+        {
+            await using var create = new NpgsqlCommand($"create database {ScratchDatabase}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // About 60 answers of the employer questionnaire, in the pieces an interviewer saves them.
+    private static readonly Dictionary<string, object> FirstPage = new()
+    {
+        ["a_kreis"] = "03255", ["a_wz"] = "C", ["a_kammer"] = "hwk", ["a_rolle"] = "inhaber", ["a_betriebsform"] = "eigenstaendig",
+        ["a_beschaeftigte"] = 42, ["a_teilzeit"] = 8, ["a_frauen"] = 15, ["a_azubis"] = 3, ["a_unter25"] = 5, ["a_ab55"] = 10,
+        ["a_tarif"] = "ja", ["a_betriebsrat"] = "nein",
+    };
+
+    private static readonly Dictionary<string, object> SecondPage = new()
+    {
+        ["b_gefoerdert"] = "ja", ["b_art"] = new[] { "freistellung", "kosten" }, ["b_freistellung_tage"] = 12.5m, ["b_teilnehmende"] = 20,
+        ["b_formate"] = new[] { "extern", "intern", "elearning" }, ["b_anbieter"] = new[] { "kammer", "bildungstraeger" }, ["b_ausgaben"] = 15000,
+        ["b_zufriedenheit"] = "4", ["b_foerderung"] = "nein", ["b_plan"] = "ja", ["b_bildet_aus"] = "ja", ["b_vertraege_neu"] = 2,
+        ["b_plaetze_unbesetzt"] = 1, ["b_vertraege_geloest"] = 0,
+    };
+
+    private static readonly Dictionary<string, object> ThirdPage = new()
+    {
+        ["c_bedarf"] = "ja", ["c_themen"] = new[] { "digital_grundlagen", "ki", "fuehrung" },
+        ["c_dringlichkeit"] = new Dictionary<string, string> { ["digital_grundlagen"] = "jetzt", ["ki"] = "j1_2", ["fuehrung"] = "j3_5" },
+        ["c_zielgruppen"] = new Dictionary<string, string[]> { ["digital_grundlagen"] = ["aeltere"], ["ki"] = ["alle"], ["fuehrung"] = ["fuehrung"] },
+        ["c_wichtigstes"] = "ki", ["c_personen"] = 12, ["c_digitalisierung"] = "3", ["c_ki_einsatz"] = "geplant",
+        ["c_weitere_bedarfe"] = "Schulungen zur neuen Warenwirtschaft",
+    };
+
+    private static readonly Dictionary<string, object> LastPages = new()
+    {
+        ["d_hemmnisse"] = new[] { "zeit", "kosten", "entfernung" }, ["d_haupthemmnis"] = "zeit", ["d_it_ausstattung"] = "3",
+        ["e_formate"] = new[] { "inhouse", "live_online", "verbund" }, ["e_rangfolge"] = new[] { "inhouse", "verbund", "live_online" },
+        ["e_zeitlage"] = new[] { "vormittags" }, ["e_dauer"] = "tag", ["e_fahrzeit"] = 45, ["e_zahlungsbereitschaft"] = 150,
+        ["e_zertifikat"] = "3", ["e_verbund"] = "sehr",
+        ["f_offene_stellen"] = "ja", ["f_anzahl_stellen"] = 3, ["f_berufe"] = "Tischler/in, Elektroniker/in", ["f_fachkraeftebedarf"] = "steigt",
+        ["f_ruhestand"] = 4, ["f_nachfolge"] = "nein", ["f_interesse"] = "sehr", ["f_angebote"] = new[] { "kurse" }, ["f_kontakt"] = "nein",
+        ["f_anmerkungen"] = "Keine",
+    };
+}
