@@ -87,6 +87,11 @@ internal sealed class InterviewApiBenchmark : IBenchmark
             failures += await RunClientsAsync(client, interviews, latencies, completed, cancellationToken);
             watch.Stop();
 
+            // Baseline: one client alone, i.e. the latency of a request without waiting for the others.
+            var alone = new ConcurrentBag<double>();
+            await RunClientsAsync(client, Clients, alone, new ConcurrentBag<Guid>(), cancellationToken, clients: 1);
+            var single = LatencySample.From([.. alone]);
+
             int stored;
             await using (var db = CreateDb(connectionString))
             {
@@ -99,10 +104,10 @@ internal sealed class InterviewApiBenchmark : IBenchmark
             var what = $"Interview-API, {Clients} gleichzeitige Clients (anlegen, 2 Seiten speichern, abschließen)";
             return
             [
-                new($"{what}: Anfragen je Sekunde", GermanFigureFormat.Count((int)Math.Round(latencies.Count / seconds)), "–", $"{GermanFigureFormat.Count(latencies.Count)} Anfragen in {seconds:0.0} s"),
+                new($"{what}: Anfragen je Sekunde", GermanFigureFormat.Count((int)Math.Round(latencies.Count / seconds)), "–", $"{GermanFigureFormat.Count(latencies.Count)} Anfragen in {seconds.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} s"),
                 new($"{what}: abgeschlossene Interviews je Sekunde", GermanFigureFormat.Count((int)Math.Round(completed.Count / seconds)), "≥ 300 (Issue 5)", $"{failures} Fehlantworten"),
-                new($"{what}: Latenz Median", LatencySample.Format(sample.Median), "–", ""),
-                new($"{what}: Latenz 95. Perzentil", LatencySample.Format(sample.P95), P95Target, ""),
+                new($"{what}: Latenz Median", LatencySample.Format(sample.Median), "–", $"{LatencySample.Format(single.Median)} mit 1 Client"),
+                new($"{what}: Latenz 95. Perzentil", LatencySample.Format(sample.P95), P95Target, $"{LatencySample.Format(single.P95)} mit 1 Client"),
                 new($"{what}: Latenz 99. Perzentil", LatencySample.Format(sample.Percentile(99)), "–", ""),
                 new($"{what}: abgeschlossen in der Datenbank / 2xx-Antworten", $"{GermanFigureFormat.Count(stored)} / {GermanFigureFormat.Count(completed.Count)}", "gleich", ""),
             ];
@@ -115,11 +120,12 @@ internal sealed class InterviewApiBenchmark : IBenchmark
 
     /// <summary>Runs <paramref name="interviews"/> interviews on <see cref="Clients"/> workers; returns the number of non-2xx answers.</summary>
     private static async Task<int> RunClientsAsync(
-        HttpClient client, int interviews, ConcurrentBag<double> latencies, ConcurrentBag<Guid> completed, CancellationToken cancellationToken)
+        HttpClient client, int interviews, ConcurrentBag<double> latencies, ConcurrentBag<Guid> completed, CancellationToken cancellationToken,
+        int clients = Clients)
     {
         var next = -1;
         var failures = 0;
-        var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (Interlocked.Increment(ref next) < interviews)
             {

@@ -57,7 +57,8 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         db.Entry(interview).Property(i => i.Version).OriginalValue = expectedVersion;
         db.Entry(interview).Property(i => i.UpdatedAt).IsModified = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The row is updated (and locked) first, so that two writers of one interview cannot interleave their answers.
+        // The row is updated (and so locked) first: a second writer of the same interview waits for this transaction
+        // and then fails the version check, so two writers never interleave their answers.
         await db.SaveChangesAsync(cancellationToken);
         await db.Answers.Where(a => a.InterviewId == interview.Id).ExecuteDeleteAsync(cancellationToken);
         AddAnswers(interview.Id, answers);
