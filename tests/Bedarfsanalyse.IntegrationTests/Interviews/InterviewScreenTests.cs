@@ -128,4 +128,37 @@ public sealed class InterviewScreenTests(TestDatabase database) : InterviewApiTe
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_employee_interview_starts_without_an_establishment_with_the_group_prefilled()
+    {
+        using var session = await App.SignInAsync("interviewer@example.org");
+
+        var response = await session.SubmitAsync("/interviews/neu", [
+            new("Form.Start", "beschaeftigte|employees_55plus"), new("Form.District", Holzminden)], formAction: null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var (_, page) = await session.GetPageAsync(response.Headers.Location!.OriginalString);
+        page.QuerySelector("input[name='q.p_gruppe'][value='employees_55plus']")!.HasAttribute("checked").ShouldBeTrue();
+        page.QuerySelector($"input[name='q.p_kreis'][value='{Holzminden}']")!.HasAttribute("checked").ShouldBeTrue();
+        await using var db = CreateDb();
+        var interview = await db.Interviews.SingleAsync();
+        interview.EstablishmentId.ShouldBeNull();
+        interview.RespondentGroupCode.ShouldBe("employees_55plus");
+    }
+
+    [Fact]
+    public async Task Withdrawing_on_the_summary_page_needs_a_reason()
+    {
+        var (session, id) = await StartEmployerInterviewAsync();
+        var url = $"/interviews/{id}/zusammenfassung";
+
+        var noReason = await session.SubmitAsync(url, [new("grund", "")], formAction: "handler=Withdraw");
+        var withdrawn = await session.SubmitAsync(url, [new("grund", "Einwilligung widerrufen")], formAction: "handler=Withdraw");
+
+        (await WebSession.ParseAsync(noReason)).QuerySelector("#fehler-reason")!.TextContent.ShouldContain("Grund");
+        withdrawn.Headers.Location!.OriginalString.ShouldBe("/interviews");
+        await using var db = CreateDb();
+        (await db.Interviews.SingleAsync()).Status.ShouldBe(Interview.Withdrawn);
+    }
 }

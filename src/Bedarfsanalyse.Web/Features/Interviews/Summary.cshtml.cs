@@ -67,6 +67,28 @@ public sealed class SummaryModel(InterviewCapture capture, BedarfsanalyseDb db) 
         }
     }
 
+    /// <summary>Withdraws the interview, e.g. when the respondent revokes consent; the reason is required and audited.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, uint? version, string? grund)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var result = await capture.WithdrawAsync(id, new WithdrawInterviewInput(version, grund), HttpContext.RequestAborted);
+        switch (result.Kind)
+        {
+            case InterviewResultKind.Ok:
+                return Redirect("/interviews");
+            case InterviewResultKind.NotFound:
+                return NotFound();
+            default:
+                Errors = result.Errors?.ByField ?? new Dictionary<string, List<string>>();
+                Message = result.Message ?? "Das Interview wurde nicht zurückgezogen.";
+                return Page();
+        }
+    }
+
     /// <summary>An answer as the interviewer reads it: option labels, German numbers and dates.</summary>
     public string Display(ElementState question)
     {
