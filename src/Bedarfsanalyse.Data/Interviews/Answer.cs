@@ -18,11 +18,11 @@ public sealed class Answer
     public short Position { get; init; }
 
     /// <summary>The chosen option's code (choice, yes/no, Likert, matrix cell, ranking).</summary>
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
-    public decimal? Number { get; init; }
+    public decimal? Number { get; set; }
 
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
-    public DateOnly? Date { get; init; }
+    public DateOnly? Date { get; set; }
 }

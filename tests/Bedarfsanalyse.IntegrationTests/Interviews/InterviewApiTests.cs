@@ -133,6 +133,22 @@ public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(
     }
 
     [Fact]
+    public async Task Two_simultaneous_saves_of_one_version_store_one_and_answer_the_other_409()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id);
+
+        var responses = await Task.WhenAll(
+            SaveAsync(id, VersionOf(created), new { a_wz = "F", a_kammer = "hwk" }),
+            SaveAsync(id, VersionOf(created), new { a_wz = "G", a_kammer = "ihk" }));
+
+        responses.Select(r => r.StatusCode).OrderBy(s => s).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        await using var db = CreateDb();
+        var codes = await db.Answers.Where(a => a.Question == "a_wz" || a.Question == "a_kammer").OrderBy(a => a.Question).Select(a => a.Code).ToListAsync();
+        string.Join(",", codes).ShouldBeOneOf("hwk,F", "ihk,G");
+    }
+
+    [Fact]
     public async Task Editing_a_completed_interview_is_audited_with_old_and_new_answers()
     {
         var id = Guid.NewGuid();

@@ -343,9 +343,10 @@ public sealed class InterviewCapture(
     {
         try
         {
-            await store.SaveAsync(document.Interview, version, answers, cancellationToken);
+            await store.SaveAsync(document, version, answers, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException
+            || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
             var current = await store.LoadAsync(document.Interview.Id, cancellationToken);

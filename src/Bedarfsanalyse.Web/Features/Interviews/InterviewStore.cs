@@ -12,6 +12,9 @@ public sealed record InterviewDocument(
     Interview Interview, string NetworkKey, string QuestionnaireKey, int QuestionnaireNumber,
     CompiledQuestionnaire Questionnaire, IReadOnlyDictionary<string, AnswerValue> Answers)
 {
+    /// <summary>The stored answer rows, tracked, so that saving writes only what changed.</summary>
+    internal IReadOnlyList<Answer> Rows { get; init; } = [];
+
     public InterviewView View(bool withAnswers = true) => InterviewStore.ViewOf(
         Interview, NetworkKey, QuestionnaireKey, QuestionnaireNumber, withAnswers ? InterviewAnswerJson.Write(Answers, Questionnaire.Definition) : null);
 }
@@ -33,7 +36,9 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
 
         var compiled = await questionnaires.GetAsync(row.Interview.QuestionnaireVersionId, cancellationToken)
             ?? throw new InvalidOperationException($"Questionnaire version {row.Interview.QuestionnaireVersionId} of interview {id} is missing.");
-        return new InterviewDocument(row.Interview, row.Network, row.Questionnaire, row.Number, compiled, await AnswersAsync(id, cancellationToken));
+        var rows = await db.Answers.Where(a => a.InterviewId == id).ToListAsync(cancellationToken);
+        var answers = AnswerRowMapping.FromRows(rows.Select(a => new AnswerRow(a.Question, a.Item, a.Position, a.Code, a.Number, a.Text, a.Date)));
+        return new InterviewDocument(row.Interview, row.Network, row.Questionnaire, row.Number, compiled, answers) { Rows = rows };
     }
 
     public async Task<IReadOnlyDictionary<string, AnswerValue>> AnswersAsync(Guid id, CancellationToken cancellationToken)
@@ -49,21 +54,35 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         db.Answers.AddRange(AnswerRowMapping.ToRows(answers).Select(r => ToEntity(id, r)));
 
     /// <summary>
-    /// Replaces the stored answers and saves the interview row in one transaction; the row's concurrency token must
-    /// still be <paramref name="expectedVersion"/>, otherwise <see cref="DbUpdateConcurrencyException"/> and nothing changes.
+    /// Writes the answers and the interview row in one statement batch (one transaction): rows that disappeared are
+    /// deleted, changed ones updated, new ones inserted, unchanged ones left alone, so a page save touches only its
+    /// page. The row's concurrency token must still be <paramref name="expectedVersion"/>, otherwise
+    /// <see cref="DbUpdateConcurrencyException"/> (or, when a concurrent writer inserted the same answer first, a unique
+    /// violation) and nothing changes.
     /// </summary>
-    public async Task SaveAsync(Interview interview, uint expectedVersion, IReadOnlyDictionary<string, AnswerValue> answers, CancellationToken cancellationToken)
+    public async Task SaveAsync(InterviewDocument document, uint expectedVersion, IReadOnlyDictionary<string, AnswerValue> answers, CancellationToken cancellationToken)
     {
+        var interview = document.Interview;
         db.Entry(interview).Property(i => i.Version).OriginalValue = expectedVersion;
         db.Entry(interview).Property(i => i.UpdatedAt).IsModified = true;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The row is updated (and so locked) first: a second writer of the same interview waits for this transaction
-        // and then fails the version check, so two writers never interleave their answers.
+        var stored = document.Rows.ToDictionary(a => (a.Question, a.Item, a.Position));
+        foreach (var row in AnswerRowMapping.ToRows(answers))
+        {
+            if (stored.Remove((row.Question, row.Item, row.Position), out var existing))
+            {
+                if (existing.Code != row.Code || existing.Number != row.Number || existing.Text != row.Text || existing.Date != row.Date)
+                {
+                    (existing.Code, existing.Number, existing.Text, existing.Date) = (row.Code, row.Number, row.Text, row.Date);
+                }
+            }
+            else
+            {
+                db.Answers.Add(ToEntity(interview.Id, row));
+            }
+        }
+
+        db.Answers.RemoveRange(stored.Values);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Answers.Where(a => a.InterviewId == interview.Id).ExecuteDeleteAsync(cancellationToken);
-        AddAnswers(interview.Id, answers);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static Answer ToEntity(Guid id, AnswerRow row) => new()
