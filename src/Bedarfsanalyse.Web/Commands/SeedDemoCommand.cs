@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Web.Commands.Demo;
 
 namespace Bedarfsanalyse.Web.Commands;
@@ -18,7 +19,7 @@ internal static class SeedDemoCommand
             var keys = parseResult.GetValue(districts)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new DemoOptions(parseResult.GetValue(size), parseResult.GetValue(network)!, keys, parseResult.GetValue(seed));
             var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(options, Console.Error, ct);
-            Console.WriteLine($"Demodaten geladen: Verbund {result.NetworkKey}, {result.Districts} Kreise, {result.Establishments:N0} Betriebe, {result.Interviews:N0} Interviews, {result.Answers:N0} Antworten in {result.Elapsed.TotalSeconds:N1} s.");
+            Console.WriteLine($"Demodaten geladen: Verbund {result.NetworkKey}, {result.Districts} Kreise, {GermanFigureFormat.Count(result.Establishments)} Betriebe, {GermanFigureFormat.Count(result.Interviews)} Interviews, {GermanFigureFormat.Count(result.Answers)} Antworten in {GermanFigureFormat.Number((decimal)result.Elapsed.TotalSeconds, 1)} s.");
             return 0;
         }, cancellationToken));
         return command;

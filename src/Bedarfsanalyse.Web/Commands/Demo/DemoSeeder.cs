@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Evaluation;
@@ -39,6 +40,9 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
 {
     public const string ConsentVersion = "2026-1";
     private const int PatternsPerQuestionnaire = 3_000;
+
+    // L's answers COPY runs for minutes; the default 30 s command timeout would cut it off.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(15);
     private static readonly int[] SizeWeights = [55, 30, 12, 3];
     private static readonly (int Low, int High)[] SizeRanges = [(1, 9), (10, 49), (50, 249), (250, 1200)];
     private static readonly string[] EmployeeGroups = [RespondentGroups.OlderEmployees, RespondentGroups.YoungerEmployees, RespondentGroups.Apprentices, RespondentGroups.ImmigrationHistory];
@@ -65,7 +69,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
 
         var data = new DemoData(network.Id, districts, sectors, employer, employee, options);
         data.Generate();
-        await progress.WriteLineAsync($"Erzeugt: {data.Establishments.Count:N0} Betriebe, {data.Interviews.Count:N0} Interviews, {data.AnswerCount:N0} Antworten ({watch.Elapsed.TotalSeconds:N1} s).");
+        await progress.WriteLineAsync($"Erzeugt: {GermanFigureFormat.Count(data.Establishments.Count)} Betriebe, {GermanFigureFormat.Count(data.Interviews.Count)} Interviews, {GermanFigureFormat.Count(data.AnswerCount)} Antworten ({GermanFigureFormat.Number((decimal)watch.Elapsed.TotalSeconds, 1)} s).");
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -81,6 +85,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
 
         await using (var analyze = new NpgsqlCommand("analyze establishments; analyze establishment_contacts; analyze interviews; analyze answers;", connection))
         {
+            analyze.CommandTimeout = (int)CopyTimeout.TotalSeconds;
             await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -250,6 +255,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "copy establishments (id, network_id, district_key, pseudonym, sector_classification, sector_code, headcount, chamber, created_at) from stdin (format binary)", cancellationToken))
             {
+                writer.Timeout = CopyTimeout;
                 foreach (var e in Establishments)
                 {
                     await writer.StartRowAsync(cancellationToken);
@@ -270,6 +276,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "copy establishment_contacts (establishment_id, name, street, postal_code, city, contact_person, phone, email, updated_at) from stdin (format binary)", cancellationToken))
             {
+                writer.Timeout = CopyTimeout;
                 foreach (var e in Establishments)
                 {
                     await writer.StartRowAsync(cancellationToken);
@@ -290,6 +297,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "copy interviews (id, network_id, questionnaire_version_id, respondent_group_code, district_key, establishment_id, conducted_on, status, consent_given, consent_given_at, consent_text_version, created_at, updated_at, completed_at, withdrawn_at, withdrawal_reason, duration_seconds, edits_after_completion, non_substantive_answers) from stdin (format binary)", cancellationToken))
             {
+                writer.Timeout = CopyTimeout;
                 foreach (var i in Interviews)
                 {
                     await writer.StartRowAsync(cancellationToken);
@@ -328,6 +336,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "copy answers (interview_id, question, item, position, code, number, text, date) from stdin (format binary)", cancellationToken))
             {
+                writer.Timeout = CopyTimeout;
                 foreach (var i in Interviews)
                 {
                     foreach (var row in i.Rows)
