@@ -92,7 +92,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
             }
 
             // Optional questions are left out now and then, as respondents do.
-            if (!element.IsRequired && random.NextDouble() < 0.12)
+            if (!element.IsRequired && random.NextDouble() < 0.05)
             {
                 skipped.Add(element.Name);
                 continue;
@@ -152,7 +152,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
         switch (element.Element)
         {
             case MultipleChoiceQuestion:
-                return substantive.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, substantive).Take(random.Next(1, Math.Min(3, substantive.Count) + 1))]);
+                return substantive.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, substantive).Take(random.Next(1, Math.Min(4, substantive.Count) + 1))]);
             case RankingQuestion:
                 return codes.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, codes.Select(c => c.Code).ToList())]);
             case ChoiceQuestion:
