@@ -98,7 +98,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
                 continue;
             }
 
-            if (Pick(element, profile, random, answers, attempt) is { } value)
+            if (Pick(element, profile, random, attempt) is { } value)
             {
                 answers[element.Name] = value;
                 changed = true;
@@ -112,7 +112,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
         return changed;
     }
 
-    private static AnswerValue? Pick(ElementState element, RespondentProfile profile, Random random, Dictionary<string, AnswerValue> answers, int attempt)
+    private static AnswerValue? Pick(ElementState element, RespondentProfile profile, Random random, int attempt)
     {
         var name = element.Name;
         var codes = element.Choices.Where(c => c.Code != OtherOption.Code).ToList();
@@ -162,7 +162,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
                 return codes.Count == 0 || scale.Count == 0 ? null
                     : AnswerValue.Matrix([.. codes.Select(row => (row.Code, scale[random.Next(scale.Count)]))]);
             case IntegerQuestion integer:
-                return AnswerValue.Number(Integer(integer, profile, random, answers, attempt));
+                return AnswerValue.Number(Integer(integer, profile, random, attempt));
             case DecimalQuestion number:
                 var low = number.Min ?? 0;
                 var high = Math.Min(number.Max ?? 50, low + 50);
@@ -178,7 +178,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
         }
     }
 
-    private static decimal Integer(IntegerQuestion question, RespondentProfile profile, Random random, Dictionary<string, AnswerValue> answers, int attempt)
+    private static decimal Integer(IntegerQuestion question, RespondentProfile profile, Random random, int attempt)
     {
         var low = (int)(question.Min ?? 0);
         // Counts of people stay within the establishment (a third each, so sums of groups fit as well).
@@ -186,13 +186,13 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
             || question.Name.StartsWith("c_", StringComparison.Ordinal) || question.Name.StartsWith("f_", StringComparison.Ordinal)
             ? Math.Max(low, profile.Headcount / 3)
             : 30;
+        // Retries after a constraint miss shrink counts to the minimum, which every count constraint accepts.
         if (attempt > 5)
         {
             cap = low;
         }
 
         var high = (int)Math.Min(question.Max ?? cap, cap);
-        _ = answers;
         return random.Next(low, Math.Max(low, high) + 1);
     }
 

@@ -229,9 +229,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
                 var answers = answer();
                 var headcount = answers.GetValueOrDefault("a_beschaeftigte") is NumberAnswer number ? (int)number.Value : 0;
                 var letter = answers.GetValueOrDefault("a_wz") is ChoiceAnswer { Codes.Count: 1 } wz ? wz.Codes[0] : null;
-                var questionnaire = isEmployer ? employer.Compiled : employee.Compiled;
                 var nonSubstantive = answers.Count(a => a.Value is ChoiceAnswer choice && choice.Codes.Any(c => c is "wn" or "ka"));
-                _ = questionnaire;
                 pattern = new Pattern(AnswerRowMapping.ToRows(answers), headcount, letter, nonSubstantive);
                 _patterns[key] = pattern;
             }
