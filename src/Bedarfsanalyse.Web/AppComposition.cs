@@ -42,6 +42,7 @@ internal static class AppComposition
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<NetworkDirectory>().AddScoped<NetworkSettings>().AddScoped<FieldTargets>().AddScoped<PopulationMargins>();
         builder.Services.AddScoped<DistrictCatalog>();
+        builder.Services.AddScoped<Commands.Demo.DemoSeeder>().AddScoped<Commands.Demo.DemoStart>();
         builder.Services.AddScoped<EstablishmentRegistry>().AddScoped<ContactRetention>();
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();

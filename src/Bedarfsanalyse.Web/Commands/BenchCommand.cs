@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Web.Commands.Bench;
+using Bedarfsanalyse.Web.Commands.Demo;
 
 namespace Bedarfsanalyse.Web.Commands;
 
@@ -31,6 +32,12 @@ internal static class BenchCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static readonly Option<DemoSize> SizeOption = new("--size")
+    {
+        Description = "Datensatz der frischen Benchmark-Datenbank: S (Standard), M oder L (die Zahlen der Projektziele).",
+        DefaultValueFactory = _ => DemoSize.S,
+    };
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
@@ -45,6 +52,7 @@ internal static class BenchCommand
             JsonOption,
             IterationsOption,
             OnlyOption,
+            SizeOption,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -61,8 +69,11 @@ internal static class BenchCommand
                 throw new CommandFailedException($"Unbekannte Benchmarks: {string.Join(", ", unknown)}. Vorhanden sind: {string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name))}.");
             }
 
-            var context = new BenchmarkContext(iterations, CommandConfiguration.Load(), Console.Error);
-            var rows = new List<BenchmarkRow>();
+            var configuration = CommandConfiguration.Load();
+            var size = parseResult.GetValue(SizeOption);
+            await using var dataset = await BenchDataset.CreateAsync(configuration, size, Console.Error, cancellationToken);
+            var context = new BenchmarkContext(iterations, configuration, Console.Error);
+            var rows = new List<BenchmarkRow>(dataset.Rows);
             foreach (var benchmark in BenchmarkCatalog.All.Where(b => only.Length == 0 || only.Contains(b.Name)))
             {
                 await foreach (var row in benchmark.RunAsync(context, cancellationToken))
@@ -79,6 +90,7 @@ internal static class BenchCommand
                     MeasuredAt = DateTimeOffset.Now,
                     Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.VersionString, Runtime = Environment.Version.ToString() },
                     Iterations = iterations,
+                    Dataset = size.ToString(),
                     Rows = rows,
                 };
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(document, JsonOptions) + "\n", cancellationToken);

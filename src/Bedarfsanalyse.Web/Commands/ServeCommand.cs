@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Web.Commands.Demo;
 using Bedarfsanalyse.Web.Database;
 using Bedarfsanalyse.Web.Jobs;
 using Microsoft.AspNetCore.Connections;
@@ -84,9 +86,17 @@ internal static class ServeCommand
 
         await using var app = builder.Build();
         app.MapBedarfsanalyse();
-        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(role == ServerRole.Worker
-            ? "Bedarfsanalyse arbeitet Aufträge ab (Rolle worker) – beenden mit Strg+C."
-            : $"Bedarfsanalyse läuft unter {string.Join(", ", app.Urls)} – beenden mit Strg+C."));
+        var demo = database.IsPrivate && role != ServerRole.Worker ? await LoadDemoAsync(app.Services, cancellationToken) : null;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine(role == ServerRole.Worker
+                ? "Bedarfsanalyse arbeitet Aufträge ab (Rolle worker) – beenden mit Strg+C."
+                : $"Bedarfsanalyse läuft unter {string.Join(", ", app.Urls)} – beenden mit Strg+C.");
+            if (demo is not null)
+            {
+                Console.WriteLine(demo);
+            }
+        });
         try
         {
             await app.RunAsync();
@@ -98,6 +108,16 @@ internal static class ServeCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Only the private cluster (a newcomer's checkout) gets the S demo, and only while it is empty.</summary>
+    private static async Task<string?> LoadDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var loaded = await scope.ServiceProvider.GetRequiredService<DemoStart>().RunIfEmptyAsync(new DemoOptions(), Console.Out, cancellationToken);
+        return loaded is { } demo
+            ? $"Demodaten geladen: {GermanFigureFormat.Count(demo.Data.Interviews)} Interviews in {demo.Data.Districts} Kreisen des Verbunds MehrWert.{Environment.NewLine}{DemoStart.Describe(demo.Accounts)}"
+            : null;
     }
 
     private static async Task PrepareSchemaAsync(AppDatabase database, bool migrate, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed class BenchCommandTests : IDisposable
     private readonly string _json = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
 
     [Fact]
-    public async Task Bench_prints_the_validation_figures_as_a_table_and_writes_the_same_as_json()
+    public async Task Bench_loads_a_fresh_S_dataset_prints_its_figures_and_the_validation_figures_as_a_table_and_writes_the_same_as_json()
     {
         await using var bench = AppProcess.Start(new Dictionary<string, string?>(), "bench", "--only", "validation", "--iterations", "200", "--json", _json);
 
@@ -25,7 +25,12 @@ public sealed class BenchCommandTests : IDisposable
         medianLine.ShouldContain("< 1 ms");
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(_json));
-        var rows = document.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        document.RootElement.GetProperty("dataset").GetString().ShouldBe("S");
+        var all = document.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        all.ShouldContain(r => r.GetProperty("figure").GetString() == "Datensatz S laden (Erzeugen + COPY)" && r.GetProperty("target").GetString() == "< 10 s");
+        all.ShouldContain(r => r.GetProperty("figure").GetString() == "Datensatz S: Interviews / Antworten" && r.GetProperty("value").GetString()!.StartsWith("2.000 / "));
+        lines.ShouldContain(l => l.StartsWith("Datensatz S: Datenbankgröße") && l.Contains(" MB"));
+        var rows = all.Where(r => r.GetProperty("figure").GetString()!.Contains("80 Fragen")).ToList();
         rows.Count.ShouldBe(2);
         rows.ShouldAllBe(r => r.GetProperty("figure").GetString()!.Length > 0
             && r.GetProperty("value").GetString()!.EndsWith(" ms")
