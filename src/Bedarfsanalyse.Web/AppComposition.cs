@@ -8,6 +8,7 @@ using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.Reports;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
@@ -45,6 +46,8 @@ internal static class AppComposition
         builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();
         builder.Services.AddSingleton<CompiledQuestionnaires>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
+        builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
+        builder.Services.AddScoped<DistrictReportRenderer>();
         return builder;
     }
 

@@ -40,6 +40,9 @@ public sealed partial class ReportTemplateLoader
         _questionnaires = questionnaires;
     }
 
+    /// <summary>The reports-templates folder this loader reads.</summary>
+    public string Root => _root;
+
     /// <summary>The reports-templates folder beside the application (copied there at build), else the one of the repository.</summary>
     public static string FindRoot()
     {
@@ -59,8 +62,14 @@ public sealed partial class ReportTemplateLoader
     }
 
     /// <summary>The quarterly report template, with the override of the network if it has one.</summary>
+    /// <param name="networkKey">The network whose networks/&lt;key&gt;.json applies, if there is one.</param>
+    /// <param name="committee">
+    /// The committee's name as the network's settings give it; the override file's "committee" wins over it, and it wins
+    /// over the template's default.
+    /// </param>
+    /// <param name="templateName">The folder of the template.</param>
     /// <exception cref="TemplateValidationException">The template or the override has errors.</exception>
-    public ReportTemplate Load(string? networkKey = null, string templateName = QuarterlyReport)
+    public ReportTemplate Load(string? networkKey = null, string? committee = null, string templateName = QuarterlyReport)
     {
         var errors = new List<TemplateError>();
         var folder = Path.Combine(_root, templateName);
@@ -114,7 +123,8 @@ public sealed partial class ReportTemplateLoader
             sections.Add(new TemplateSection(kind, section.Title ?? "", blocks));
         }
 
-        var template = new ReportTemplate(raw.Version ?? "", raw.Title ?? "", raw.Committee ?? "Steuerkreis", sections);
+        var template = new ReportTemplate(
+            raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections);
         if (string.IsNullOrWhiteSpace(raw.Version))
         {
             errors.Add(new TemplateError(file, 1, "Die Vorlage hat keine Fassung („version“)."));
