@@ -52,6 +52,16 @@ public sealed class ReportTemplateLoaderTests
     }
 
     [Fact]
+    public void The_committee_of_the_override_file_wins_over_the_network_setting_which_wins_over_the_default()
+    {
+        var loader = new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All);
+
+        loader.Load("mehrwert", committee: "Lenkungskreis aus den Einstellungen").Committee.ShouldBe("Steuerkreis MehrWert");
+        loader.Load("ohne-eigene-vorlage", committee: "Lenkungskreis aus den Einstellungen").Committee.ShouldBe("Lenkungskreis aus den Einstellungen");
+        loader.Load("ohne-eigene-vorlage", committee: null).Committee.ShouldBe("Steuerkreis");
+    }
+
+    [Fact]
     public void A_network_without_an_override_gets_the_default_template()
     {
         new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All).Load("ohne-eigene-vorlage").Committee.ShouldBe("Steuerkreis");
