@@ -6,5 +6,6 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new ValidationBenchmark(), // issue 3: validating a complete interview against a compiled version
+        new DistrictReportBenchmark(), // issue 8: the quarterly district report, model plus PDF
     ];
 }
