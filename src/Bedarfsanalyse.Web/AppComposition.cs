@@ -47,7 +47,7 @@ internal static class AppComposition
         builder.Services.AddSingleton<CompiledQuestionnaires>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
-        builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>();
+        builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>().AddSingleton<QuarterCountCache>();
         return builder;
     }
 

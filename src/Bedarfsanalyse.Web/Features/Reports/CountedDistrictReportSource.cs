@@ -12,7 +12,7 @@ namespace Bedarfsanalyse.Web.Features.Reports;
 /// estimate to Core's <c>ShareEstimator</c>, <c>NewcombeDifference</c> and <c>PrimarySuppression</c>
 /// (<see cref="CountedDistrictData"/>). It applies primary suppression only, no weighting and no secondary suppression.
 /// </summary>
-public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvider clock) : IDistrictReportSource
+public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvider clock, QuarterCountCache cache) : IDistrictReportSource
 {
     /// <summary>Quarters shown in the trend (this one and the four before it); the rolling value needs three more.</summary>
     public const int TrendQuarters = 5;
@@ -27,24 +27,19 @@ public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvide
         var from = first.FirstDay;
         var to = quarter.NextFirstDay;
 
-        var interviews = db.Interviews.AsNoTracking().Where(i =>
-            i.NetworkId == network.Id && i.Status == Interview.Completed && i.WithdrawnAt == null && i.ConductedOn >= from && i.ConductedOn < to);
-        var codes = await interviews
-            .Join(db.Answers, i => i.Id, a => a.InterviewId, (i, a) => new { i.DistrictKey, i.ConductedOn, i.RespondentGroupCode, a.Question, a.Item, a.Code })
-            .Where(x => x.Code != null)
-            .GroupBy(x => new { x.DistrictKey, x.ConductedOn.Year, Quarter = (x.ConductedOn.Month + 2) / 3, x.RespondentGroupCode, x.Question, x.Item, x.Code })
-            .Select(g => new CountRow(g.Key.DistrictKey, g.Key.Year, g.Key.Quarter, g.Key.RespondentGroupCode, g.Key.Question, g.Key.Item, g.Key.Code!, g.Count()))
-            .ToListAsync(cancellationToken);
-        var bases = await interviews
-            .Join(db.Answers, i => i.Id, a => a.InterviewId, (i, a) => new { i.Id, i.DistrictKey, i.ConductedOn, i.RespondentGroupCode, a.Question, a.Item, a.Code })
-            .Where(x => x.Code != null)
-            .GroupBy(x => new { x.DistrictKey, x.ConductedOn.Year, Quarter = (x.ConductedOn.Month + 2) / 3, x.RespondentGroupCode, x.Question, x.Item })
-            .Select(g => new CountRow(g.Key.DistrictKey, g.Key.Year, g.Key.Quarter, g.Key.RespondentGroupCode, g.Key.Question, g.Key.Item, "", g.Select(x => x.Id).Distinct().Count()))
-            .ToListAsync(cancellationToken);
-        var totals = await interviews
-            .GroupBy(i => new { i.DistrictKey, i.ConductedOn.Year, Quarter = (i.ConductedOn.Month + 2) / 3, i.RespondentGroupCode })
-            .Select(g => new CountRow(g.Key.DistrictKey, g.Key.Year, g.Key.Quarter, g.Key.RespondentGroupCode, "", "", "", g.Count()))
-            .ToListAsync(cancellationToken);
+        // The network's report quarter (every district, for the regional comparison) is the same for all districts of a
+        // quarterly run, so it is counted once and reused while the interviews of that quarter stay unchanged; the
+        // district's earlier quarters (trend) are a small part of the answers.
+        var current = quarter.FirstDay;
+        var completed = db.Interviews.AsNoTracking().Where(i =>
+            i.NetworkId == network.Id && i.Status == Interview.Completed && i.WithdrawnAt == null);
+        var networkQuarter = await cache.GetAsync(network.Id, quarter,
+            () => StampAsync(db.Interviews.AsNoTracking().Where(i => i.NetworkId == network.Id && i.ConductedOn >= current && i.ConductedOn < to), cancellationToken),
+            () => CountAsync(completed.Where(i => i.ConductedOn >= current && i.ConductedOn < to), cancellationToken));
+        var earlier = await CountAsync(completed.Where(i => i.DistrictKey == districtKey && i.ConductedOn >= from && i.ConductedOn < current), cancellationToken);
+        var codes = networkQuarter.Codes.Concat(earlier.Codes).ToList();
+        var bases = networkQuarter.Bases.Concat(earlier.Bases).ToList();
+        var totals = networkQuarter.Totals.Concat(earlier.Totals).ToList();
         var targets = await db.FieldTargets.AsNoTracking()
             .Where(t => t.NetworkId == network.Id && t.DistrictKey == districtKey && t.Year == quarter.Year && t.Quarter == quarter.Number)
             .Select(t => new TargetRow(t.RespondentGroupCode, t.Target))
@@ -57,6 +52,38 @@ public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvide
                 .Select(d => new DistrictName(d.DistrictKey, d.Name)).ToList(),
             codes, bases, totals, targets);
         return new DistrictReportInput(new CountedDistrictData(counts), JsonSerializer.Serialize(counts, SnapshotOptions));
+    }
+
+    private async Task<QuarterCounts> CountAsync(IQueryable<Interview> interviews, CancellationToken cancellationToken)
+    {
+        // One pass over the answers: every answered question (and matrix row) has exactly one row at position 0, so
+        // the rows at position 0 count the respondents who answered (the base) without a COUNT(DISTINCT).
+        var rows = await interviews
+            .Join(db.Answers, i => i.Id, a => a.InterviewId, (i, a) => new { i.DistrictKey, i.ConductedOn, i.RespondentGroupCode, a.Question, a.Item, a.Position, a.Code })
+            .Where(x => x.Code != null)
+            .GroupBy(x => new { x.DistrictKey, x.ConductedOn.Year, Quarter = (x.ConductedOn.Month + 2) / 3, x.RespondentGroupCode, x.Question, x.Item, x.Code })
+            .Select(g => new { g.Key, Count = g.Count(), First = g.Count(x => x.Position == 0) })
+            .ToListAsync(cancellationToken);
+        var codes = rows.Select(r => new CountRow(r.Key.DistrictKey, r.Key.Year, r.Key.Quarter, r.Key.RespondentGroupCode, r.Key.Question, r.Key.Item, r.Key.Code!, r.Count)).ToList();
+        var bases = rows
+            .GroupBy(r => (r.Key.DistrictKey, r.Key.Year, r.Key.Quarter, r.Key.RespondentGroupCode, r.Key.Question, r.Key.Item))
+            .Select(g => new CountRow(g.Key.DistrictKey, g.Key.Year, g.Key.Quarter, g.Key.RespondentGroupCode, g.Key.Question, g.Key.Item, "", g.Sum(r => r.First)))
+            .ToList();
+        var totals = await interviews
+            .GroupBy(i => new { i.DistrictKey, i.ConductedOn.Year, Quarter = (i.ConductedOn.Month + 2) / 3, i.RespondentGroupCode })
+            .Select(g => new CountRow(g.Key.DistrictKey, g.Key.Year, g.Key.Quarter, g.Key.RespondentGroupCode, "", "", "", g.Count()))
+            .ToListAsync(cancellationToken);
+        return new QuarterCounts(codes, bases, totals);
+    }
+
+    /// <summary>Changes whenever an interview of the quarter is added, completed, edited, withdrawn or deleted.</summary>
+    private static async Task<string> StampAsync(IQueryable<Interview> interviews, CancellationToken cancellationToken)
+    {
+        var stamp = await interviews
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Updated = g.Max(i => i.UpdatedAt), Withdrawn = g.Max(i => i.WithdrawnAt), Completed = g.Max(i => i.CompletedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return stamp is null ? "0" : $"{stamp.Count}|{stamp.Updated:O}|{stamp.Withdrawn:O}|{stamp.Completed:O}";
     }
 
     private static readonly JsonSerializerOptions SnapshotOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
