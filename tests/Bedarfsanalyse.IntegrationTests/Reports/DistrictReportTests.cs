@@ -68,6 +68,18 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
+    {
+        var (_, pages) = await RenderAsync(Holzminden);
+        var text = string.Join(' ', pages);
+
+        text.ShouldContain("B-F Produzierendes Gewerbe 16");
+        text.ShouldContain("G-I Handel, Verkehr, Gastgewerbe 8");
+        text.ShouldContain("A Land- und Forstwirtschaft, Fischerei –");
+        text.ShouldContain("10–49 Beschäftigte");
+    }
+
+    [Fact]
     public async Task A_district_with_too_few_interviews_shows_the_symbol_in_the_regional_comparison_and_never_its_share()
     {
         var model = await ModelAsync(Holzminden);

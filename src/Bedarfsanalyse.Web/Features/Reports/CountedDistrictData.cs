@@ -75,15 +75,20 @@ internal sealed class CountedDistrictData : IDistrictReportData
     public IReadOnlyList<CountFigure> Distribution(string questionnaire, string question)
     {
         var groups = Groups(questionnaire);
-        return _codes.Keys
-            .Where(k => k.District == DistrictKey && k.Quarter == _quarter && groups.Contains(k.Group) && k.Question == question && k.Item.Length == 0)
-            .Select(k => k.Code)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select(code =>
+        var known = _counts.Labels.Where(l => l.Question == question).OrderBy(l => l.Order).ToList();
+        var codes = known.Count > 0
+            ? known.Select(l => (l.Code, l.Label)).ToList()
+            : _codes.Keys
+                .Where(k => k.District == DistrictKey && k.Quarter == _quarter && groups.Contains(k.Group) && k.Question == question && k.Item.Length == 0)
+                .Select(k => k.Code)
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+                .Select(code => (code, Label(questionnaire, question, code)))
+                .ToList();
+        return codes.Select(c =>
             {
-                var count = Codes([DistrictKey], [_quarter], groups, question, code);
-                return new CountFigure(Label(questionnaire, question, code), new TableCell(count, _suppression.ForCount(count)));
+                var count = Codes([DistrictKey], [_quarter], groups, question, c.Item1);
+                return new CountFigure(c.Item2, new TableCell(count, _suppression.ForCount(count)));
             })
             .ToList();
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Questionnaires;
+using Bedarfsanalyse.Core.Questionnaires.Network;
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Interviews;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,10 @@ namespace Bedarfsanalyse.Web.Features.Reports;
 /// </summary>
 public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvider clock, QuarterCountCache cache) : IDistrictReportSource
 {
+    // Calculated values (sector group, size class) are stored as text; free text answers are never counted.
+    private static readonly string[] CalculatedQuestions = NetworkQuestionnaires.All
+        .SelectMany(q => q.Questions()).OfType<CalculatedQuestion>().Select(q => q.Name).Distinct().ToArray();
+
     /// <summary>Quarters shown in the trend (this one and the four before it); the rolling value needs three more.</summary>
     public const int TrendQuarters = 5;
 
@@ -45,12 +51,17 @@ public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvide
             .Select(t => new TargetRow(t.RespondentGroupCode, t.Target))
             .ToListAsync(cancellationToken);
 
+        // The calculated questions have no answer list; their codes are the reference data's sector groups and size classes.
+        var labels = (await db.SectorGroups.AsNoTracking().Select(g => new CodeLabel("a_wirtschaftsgruppe", g.Code, g.Code + " " + g.Name, g.SortOrder)).ToListAsync(cancellationToken))
+            .Concat(await db.SizeClasses.AsNoTracking().Select(c => new CodeLabel("a_groessenklasse", c.Code, c.Label, c.SortOrder)).ToListAsync(cancellationToken))
+            .ToList();
+
         var counts = new ReportCounts(
             network.Key, network.Name, districtKey, network.Districts.Single(d => d.DistrictKey == districtKey).Name,
             quarter.ToString(), DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             network.Districts.OrderBy(d => d.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), false))
                 .Select(d => new DistrictName(d.DistrictKey, d.Name)).ToList(),
-            codes, bases, totals, targets);
+            codes, bases, totals, targets, labels);
         return new DistrictReportInput(new CountedDistrictData(counts), JsonSerializer.Serialize(counts, SnapshotOptions));
     }
 
@@ -59,8 +70,8 @@ public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvide
         // One pass over the answers: every answered question (and matrix row) has exactly one row at position 0, so
         // the rows at position 0 count the respondents who answered (the base) without a COUNT(DISTINCT).
         var rows = await interviews
-            .Join(db.Answers, i => i.Id, a => a.InterviewId, (i, a) => new { i.DistrictKey, i.ConductedOn, i.RespondentGroupCode, a.Question, a.Item, a.Position, a.Code })
-            .Where(x => x.Code != null)
+            .Join(db.Answers, i => i.Id, a => a.InterviewId, (i, a) => new { i.DistrictKey, i.ConductedOn, i.RespondentGroupCode, a.Question, a.Item, a.Position, Code = a.Code ?? a.Text, IsCode = a.Code != null })
+            .Where(x => x.IsCode || (x.Code != null && CalculatedQuestions.Contains(x.Question)))
             .GroupBy(x => new { x.DistrictKey, x.ConductedOn.Year, Quarter = (x.ConductedOn.Month + 2) / 3, x.RespondentGroupCode, x.Question, x.Item, x.Code })
             .Select(g => new { g.Key, Count = g.Count(), First = g.Count(x => x.Position == 0) })
             .ToListAsync(cancellationToken);
@@ -93,7 +104,10 @@ public sealed class CountedDistrictReportSource(BedarfsanalyseDb db, TimeProvide
 public sealed record ReportCounts(
     string NetworkKey, string NetworkName, string DistrictKey, string DistrictName, string Quarter, DateOnly AsOf,
     IReadOnlyList<DistrictName> Districts, IReadOnlyList<CountRow> Codes, IReadOnlyList<CountRow> Bases,
-    IReadOnlyList<CountRow> Interviews, IReadOnlyList<TargetRow> Targets);
+    IReadOnlyList<CountRow> Interviews, IReadOnlyList<TargetRow> Targets, IReadOnlyList<CodeLabel> Labels);
+
+/// <summary>The label and order of a code of a question without answer list (sector group, size class).</summary>
+public sealed record CodeLabel(string Question, string Code, string Label, int Order);
 
 public sealed record DistrictName(string Key, string Name);
 
