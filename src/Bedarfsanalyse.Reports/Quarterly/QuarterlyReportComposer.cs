@@ -71,9 +71,18 @@ public sealed class QuarterlyReportComposer
         {
             number++;
             document.Add(new HeadingBlock($"{number} {section.Title}"));
-            foreach (var block in section.Blocks)
+            for (var i = 0; i < section.Blocks.Count; i++)
             {
-                document.Add(Blocks(state, section, block));
+                // Indicators that follow each other share one table: one row per figure reads better than a table each.
+                var run = section.Blocks.Skip(i).TakeWhile(b => b.Kind == BlockKind.Indicator).ToList();
+                if (run.Count > 1)
+                {
+                    document.Add(Indicators(state, run));
+                    i += run.Count - 1;
+                    continue;
+                }
+
+                document.Add(Blocks(state, section, section.Blocks[i]));
             }
         }
 
@@ -251,15 +260,23 @@ public sealed class QuarterlyReportComposer
         };
     }
 
-    private static IEnumerable<Block> Indicator(CompositionState state, TemplateBlock block)
+    private static IEnumerable<Block> Indicator(CompositionState state, TemplateBlock block) => Indicators(state, [block]);
+
+    private static IEnumerable<Block> Indicators(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
     {
-        var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
+        var rows = blocks.Select(block =>
+        {
+            var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
+            return new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText]);
+        }).ToList();
+        var questions = string.Join(" ", blocks.Select(block =>
+            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“, Anteil der Antwort „{state.ChoiceLabel(block, block.Value!)}“."));
         yield return new TableBlock(
             [new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
-            [new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText])])
+            rows)
         {
-            Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = $"Frage: „{state.QuestionText(block)}“ Anteil der Antwort „{state.ChoiceLabel(block, block.Value!)}“. {SymbolNote}",
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen"),
+            Note = $"{questions} {SymbolNote}",
         };
     }
 
