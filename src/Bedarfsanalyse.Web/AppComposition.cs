@@ -8,6 +8,7 @@ using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.Health;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.ReportRequests;
 using Bedarfsanalyse.Web.Features.Reports;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
@@ -48,6 +49,7 @@ internal static class AppComposition
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
         builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>().AddSingleton<QuarterCountCache>();
+        builder.Services.AddScoped<IArtifactGenerator, DistrictReportGenerator>();
         return builder;
     }
 
@@ -79,6 +81,7 @@ internal static class AppComposition
         api.MapAuditApi();
         api.MapQuestionnairesApi();
         api.MapArchiveApi();
+        api.MapReportRequestsApi();
         return app;
     }
 

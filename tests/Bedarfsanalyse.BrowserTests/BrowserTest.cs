@@ -15,10 +15,13 @@ public abstract class BrowserTest(TestDatabase database, ChromiumBrowser chromiu
 
     protected Guid InterviewerId { get; private set; }
 
+    /// <summary>Settings on top of the test defaults, e.g. a job server for tests that watch jobs finish.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = await TestApp.StartOnLoopbackAsync(Database.ConnectionString);
+        App = await TestApp.StartOnLoopbackAsync(Database.ConnectionString, Settings);
         AdminId = await App.CreateUserAsync("admin@example.org", [Roles.Admin]);
         InterviewerId = await App.CreateUserAsync("interviewer@example.org", [Roles.Interviewer], AppTest.Network, AppTest.Holzminden);
     }

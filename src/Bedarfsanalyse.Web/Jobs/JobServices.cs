@@ -1,5 +1,6 @@
 using Bedarfsanalyse.Web.Database;
 using Bedarfsanalyse.Web.Features.Establishments;
+using Bedarfsanalyse.Web.Features.ReportRequests;
 using Bedarfsanalyse.Web.Security;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -28,8 +29,10 @@ internal static class JobServices
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-                // A job whose worker died is handed to another worker after this time.
-                InvisibilityTimeout = TimeSpan.FromMinutes(options.InvisibilityTimeoutMinutes),
+                // A running job's fetch is renewed while its worker lives; the job of a worker that died is handed to
+                // another worker this long after the last renewal. Long reports are therefore never run twice at once.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
             }));
 
         if (options.RunServer)
@@ -45,6 +48,7 @@ internal static class JobServices
         }
 
         builder.Services.AddScoped<ContactRetentionJob>();
+        builder.Services.AddScoped<ReportJob>().AddScoped<QuarterlyReportsJob>().AddScoped<ReportRequestService>();
         return builder;
     }
 
@@ -70,7 +74,8 @@ public sealed class JobOptions
 
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
-    public int InvisibilityTimeoutMinutes { get; set; } = 30;
+    /// <summary>How long after a worker's last sign of life its running job goes to another worker.</summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 300;
 
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 }

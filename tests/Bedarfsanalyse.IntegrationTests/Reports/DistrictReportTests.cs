@@ -2,6 +2,7 @@ using Bedarfsanalyse.Core.Periods;
 using Bedarfsanalyse.Testing;
 using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
@@ -104,6 +105,36 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
         own.ShouldNotContain("100,0 %");
         own.ShouldNotContain("50,0 %");
         own.ShouldContain("Für dieses Quartal lassen sich wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
+    }
+
+    [Fact]
+    public async Task A_pdf_request_run_by_the_report_job_archives_the_report_with_template_version_and_snapshot()
+    {
+        var id = Guid.CreateVersion7();
+        await using (var db = CreateDb())
+        {
+            db.ReportRequests.Add(new Data.Reports.ReportRequest
+            {
+                Id = id, NetworkId = 1, DistrictKey = Holzminden, Kind = "pdf", PeriodStart = Q3.FirstDay, PeriodEnd = Q3.NextFirstDay,
+                RequestedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Features.ReportRequests.ReportJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        await using var check = CreateDb();
+        var request = await check.ReportRequests.SingleAsync(r => r.Id == id);
+        request.Status.ShouldBe(Data.Reports.ReportRequest.Done, request.Error);
+        var artifact = await check.ReportArtifacts.SingleAsync(a => a.Id == request.ArtifactId);
+        artifact.FileName.ShouldBe("quartalsbericht-mehrwert-03255-2026-Q3.pdf");
+        artifact.TemplateVersion.ShouldBe("2026-1");
+        artifact.QuestionnaireVersionIds.Length.ShouldBe(2);
+        artifact.ModelSnapshot.ShouldContain("\"district_key\": \"03255\"");
+        artifact.SizeBytes.ShouldBeGreaterThan(10_000);
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Networks;
 using Bedarfsanalyse.Web.Features.Audit;
+using Bedarfsanalyse.Web.Jobs;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.Web.Features.Networks;
 
 /// <summary>Creates a network or changes its settings and districts; records old and new values.</summary>
-public sealed class NetworkSettings(BedarfsanalyseDb db, AuditLog audit)
+public sealed class NetworkSettings(BedarfsanalyseDb db, AuditLog audit, IRecurringJobManager recurring)
 {
     public async Task<Outcome<string>> CreateAsync(NetworkInput input, CancellationToken cancellationToken)
     {
@@ -21,6 +23,7 @@ public sealed class NetworkSettings(BedarfsanalyseDb db, AuditLog audit)
         db.Networks.Add(network);
         audit.Add(AuditActions.NetworkChanged, "network", input.Key, new { before = (object?)null, after = Describe(network) });
         await db.SaveChangesAsync(cancellationToken);
+        RecurringJobRegistration.Schedule(recurring, network.Key, network.ReportSchedule);
         return network.Key;
     }
 
@@ -49,6 +52,7 @@ public sealed class NetworkSettings(BedarfsanalyseDb db, AuditLog audit)
         Apply(network, input);
         audit.Add(AuditActions.NetworkChanged, "network", key, new { before, after = Describe(network) });
         await db.SaveChangesAsync(cancellationToken);
+        RecurringJobRegistration.Schedule(recurring, network.Key, network.ReportSchedule);
         return true;
     }
 
