@@ -10,6 +10,7 @@ using Bedarfsanalyse.Web.Features.Interviews;
 using Bedarfsanalyse.Web.Features.Networks;
 using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Features.ReportRequests;
+using Bedarfsanalyse.Web.Features.Reports;
 using Bedarfsanalyse.Web.Features.Users;
 using Bedarfsanalyse.Web.Jobs;
 using Bedarfsanalyse.Web.Security;
@@ -49,6 +50,9 @@ internal static class AppComposition
         builder.Services.AddSingleton<CompiledQuestionnaires>();
         builder.Services.AddScoped<InterviewAccess>().AddScoped<InterviewStore>().AddScoped<InterviewCapture>().AddScoped<InterviewList>().AddScoped<InterviewImport>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
+        builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
+        builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>().AddSingleton<QuarterCountCache>();
+        builder.Services.AddScoped<IArtifactGenerator, DistrictReportGenerator>();
         return builder;
     }
 

@@ -14,6 +14,7 @@ root.Subcommands.Add(CreateAdminCommand.Create());    // create-admin EMAIL: fir
 root.Subcommands.Add(ApplyRetentionCommand.Create()); // apply-retention: delete contact data past its retention period
 root.Subcommands.Add(ImportQuestionnaireCommand.Create()); // import-questionnaire FILE.xlsx [--publish] | --network
 root.Subcommands.Add(SeedDemoCommand.Create());       // seed-demo: demo data (S/M/L) by binary COPY
+root.Subcommands.Add(ReportCommand.Create());         // report --network KEY --district 03255 --quarter 2026-Q3: quarterly PDF
 root.Subcommands.Add(BenchCommand.Create());          // bench: performance figures as a table and JSON
 
 return await CommandRunner.InvokeAsync(root, args);

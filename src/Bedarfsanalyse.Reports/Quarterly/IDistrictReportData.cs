@@ -1,0 +1,51 @@
+using Bedarfsanalyse.Core.Periods;
+
+namespace Bedarfsanalyse.Reports.Quarterly;
+
+/// <summary>
+/// What the quarterly district report reads from the analysis engine's model, looked up by the question names of the
+/// template. Implementations only select and label figures of the model; none computes a statistic.
+/// </summary>
+public interface IDistrictReportData
+{
+    string NetworkKey { get; }
+
+    string NetworkName { get; }
+
+    string DistrictKey { get; }
+
+    string DistrictName { get; }
+
+    Quarter Quarter { get; }
+
+    /// <summary>The day the data were read ("Stand").</summary>
+    DateOnly AsOf { get; }
+
+    bool IsWeighted { get; }
+
+    int EmployerInterviews { get; }
+
+    int EmployeeInterviews { get; }
+
+    /// <summary>Interviews by respondent group against the field targets.</summary>
+    IReadOnlyList<FieldTargetLine> FieldTargets { get; }
+
+    /// <summary>Interviews by the answers of a question (sector group, size class).</summary>
+    IReadOnlyList<CountFigure> Distribution(string questionnaire, string question);
+
+    /// <summary>The share of each answer of a choice question, in the order of the answer list.</summary>
+    IReadOnlyList<ShareFigure> Shares(string questionnaire, string question);
+
+    /// <summary>The share of one answer (e.g. "ja").</summary>
+    ShareFigure Share(string questionnaire, string question, string value);
+
+    /// <summary>The shares of a question of the employee interview, by employee group.</summary>
+    GroupMatrix ByEmployeeGroup(string question);
+
+    /// <summary>The shared topic list: employer question beside employee question.</summary>
+    IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion);
+
+    RegionalFigures Regional(string questionnaire, string question, string value);
+
+    TrendFigures Trend(string questionnaire, string question, string value);
+}

@@ -1,0 +1,461 @@
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Core.Questionnaires;
+using Bedarfsanalyse.Core.Questionnaires.Network;
+using Bedarfsanalyse.Reports.Pdf;
+using Bedarfsanalyse.Reports.Pdf.Charts;
+using Bedarfsanalyse.Reports.Templates;
+
+namespace Bedarfsanalyse.Reports.Quarterly;
+
+/// <summary>
+/// Turns the analysis engine's figures for one district and quarter into the document of the quarterly
+/// steering-committee report, section by section as the template says. It formats and arranges; it computes no
+/// statistic: every share, interval, n and symbol is the model's.
+/// </summary>
+public sealed class QuarterlyReportComposer
+{
+    /// <summary>The symbols of official statistics, explained on every report that could show them.</summary>
+    public static readonly IReadOnlyList<(string Symbol, string Meaning)> Symbols =
+    [
+        (".", "geheim: weniger als drei Befragte oder aus Gründen der Geheimhaltung nicht ausgewiesen"),
+        ("/", "keine Angabe, da Zahlenwert nicht sicher genug (Basis unter zehn Befragten)"),
+        ("( )", "Aussagewert eingeschränkt, da der Wert statistisch relativ unsicher ist (Basis 10 bis 29 Befragte)"),
+        ("–", "nichts vorhanden"),
+        ("p", "vorläufige Zahl"),
+        ("r", "berichtigte Zahl"),
+    ];
+
+    private const string SymbolNote = "„.“ geheim; „/“ nicht sicher genug; „( )“ eingeschränkt aussagefähig; „–“ nichts vorhanden.";
+
+    private readonly IReadOnlyList<QuestionnaireDefinition> _questionnaires;
+
+    public QuarterlyReportComposer(IReadOnlyList<QuestionnaireDefinition>? questionnaires = null)
+    {
+        _questionnaires = questionnaires ?? NetworkQuestionnaires.All;
+    }
+
+    public ReportDocument Compose(IDistrictReportData data, ReportTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(template);
+        var quarter = data.Quarter.ToGermanLongString();
+        var metadata = new PdfMetadata(
+            $"{template.Title}: {data.DistrictName} – {quarter}",
+            data.NetworkName,
+            $"Quartalsbericht für den {template.Committee}, {data.DistrictName} ({data.DistrictKey}), {quarter}")
+        {
+            Keywords = ["Weiterbildung", "Bedarfsanalyse", data.DistrictName, data.Quarter.ToGermanShortString(), data.NetworkName],
+        };
+
+        var document = new ReportDocument(metadata)
+        {
+            Header = page => page.Number == 1 ? PageBand.Empty : new PageBand(Left: $"{template.Title} · {data.DistrictName}", Right: quarter),
+            Footer = page => new PageBand(Left: $"{template.Committee} · {data.NetworkName}", Right: page.ToString()),
+        };
+
+        var state = new CompositionState(data, template, Values(data, template)) { Questionnaires = _questionnaires };
+        document.Add(Cover(state));
+        if (data.EmployerInterviews + data.EmployeeInterviews == 0)
+        {
+            document.Add(new HeadingBlock("Keine Daten"));
+            document.Add(new ParagraphBlock(
+                $"Für {data.DistrictName} liegen für das {quarter} keine abgeschlossenen Interviews vor. " +
+                "Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."));
+            document.Add(new ParagraphBlock($"Stand der Daten: {GermanFigureFormat.Date(data.AsOf)}.") { Style = ParagraphStyle.Note });
+            return document;
+        }
+
+        document.Add(new PageBreakBlock());
+        var number = 0;
+        foreach (var section in template.Sections)
+        {
+            number++;
+            document.Add(new HeadingBlock($"{number} {section.Title}"));
+            for (var i = 0; i < section.Blocks.Count; i++)
+            {
+                // Indicators that follow each other share one table: one row per figure reads better than a table each.
+                var run = section.Blocks.Skip(i).TakeWhile(b => b.Kind == BlockKind.Indicator).ToList();
+                if (run.Count > 1)
+                {
+                    document.Add(Indicators(state, run));
+                    i += run.Count - 1;
+                    continue;
+                }
+
+                document.Add(Blocks(state, section, section.Blocks[i]));
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The values of the template's placeholders (<see cref="ReportTextVariables"/>).</summary>
+    public static IReadOnlyDictionary<string, object?> Values(IDistrictReportData data, ReportTemplate template) => new Dictionary<string, object?>
+    {
+        [ReportTextVariables.District] = data.DistrictName,
+        [ReportTextVariables.DistrictKey] = data.DistrictKey,
+        [ReportTextVariables.Network] = data.NetworkName,
+        [ReportTextVariables.Committee] = template.Committee,
+        [ReportTextVariables.Quarter] = data.Quarter.ToGermanLongString(),
+        [ReportTextVariables.QuarterShort] = data.Quarter.ToGermanShortString(),
+        [ReportTextVariables.Date] = GermanFigureFormat.Date(data.AsOf),
+        [ReportTextVariables.EmployerInterviews] = GermanFigureFormat.Count(data.EmployerInterviews),
+        [ReportTextVariables.EmployeeInterviews] = GermanFigureFormat.Count(data.EmployeeInterviews),
+        [ReportTextVariables.Weighted] = data.IsWeighted,
+    };
+
+    private static IEnumerable<Block> Cover(CompositionState state)
+    {
+        var data = state.Data;
+        yield return new SpacerBlock(150f);
+        yield return new HeadingBlock(state.Template.Title);
+        yield return new HeadingBlock($"{data.DistrictName} – {data.Quarter.ToGermanLongString()}", 2);
+        yield return new ParagraphBlock($"Bericht für den {state.Template.Committee}");
+        yield return new ParagraphBlock($"{data.NetworkName}");
+        yield return new ParagraphBlock($"Kreisschlüssel {data.DistrictKey} · Stand: {GermanFigureFormat.Date(data.AsOf)}") { Style = ParagraphStyle.Note };
+    }
+
+    private IEnumerable<Block> Blocks(CompositionState state, TemplateSection section, TemplateBlock block) => block.Kind switch
+    {
+        BlockKind.Text => block.Text!.RenderParagraphs(state.Values).Select(p => (Block)new ParagraphBlock(p)),
+        BlockKind.KeyFigures => KeyFigures(state),
+        BlockKind.KeyMessages => KeyMessages(state),
+        BlockKind.FieldTargets => FieldTargets(state),
+        BlockKind.Distribution => Distribution(state, block),
+        BlockKind.Indicator => Indicator(state, block),
+        BlockKind.Bars => Bars(state, block),
+        BlockKind.HeatMap => HeatMap(state, block),
+        BlockKind.Comparison => Comparison(state, block),
+        BlockKind.Regional => Regional(state, block),
+        BlockKind.Trend => Trend(state, block),
+        BlockKind.Symbols => SymbolTable(state),
+        BlockKind.Table => Table(state, block),
+        _ => throw new InvalidOperationException($"Baustein {block.Kind} in Abschnitt {section.Kind} ist nicht vorgesehen."),
+    };
+
+    private static IEnumerable<Block> KeyFigures(CompositionState state)
+    {
+        var data = state.Data;
+        var targets = data.FieldTargets;
+        var figures = new List<KeyFigure>
+        {
+            new(GermanFigureFormat.Count(data.EmployerInterviews), "befragte Betriebe", TargetNote(targets, employers: true)),
+            new(GermanFigureFormat.Count(data.EmployeeInterviews), "befragte Beschäftigte", TargetNote(targets, employers: false)),
+        };
+
+        foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks).Where(b => b.Kind == BlockKind.Indicator).Take(1))
+        {
+            var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
+            figures.Add(new KeyFigure(share.Text, block.Title ?? state.Label(block), IntervalNote(share)));
+        }
+
+        foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks).Where(b => b.Kind == BlockKind.Bars).Take(1))
+        {
+            var top = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!)).FirstOrDefault();
+            if (top is not null && top.ShownPercent is not null)
+            {
+                figures.Add(new KeyFigure(top.Text, $"häufigster Bedarf: {top.Label}", IntervalNote(top)));
+            }
+        }
+
+        yield return new KeyFigureBlock(figures);
+    }
+
+    private static string? TargetNote(IReadOnlyList<FieldTargetLine> targets, bool employers)
+    {
+        var lines = targets.Where(t => IsEmployerGroup(t.Group) == employers && t.Target is not null).ToList();
+        return lines.Count == 0 ? null : "Soll: " + GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value));
+    }
+
+    private static bool IsEmployerGroup(string group) => group.Contains("Betrieb", StringComparison.OrdinalIgnoreCase);
+
+    private static string IntervalNote(ShareFigure share) =>
+        share.IntervalText.Length > 0 ? $"n = {share.NText}; 95-%-KI {share.IntervalText}" : $"n = {share.NText}";
+
+    private static IEnumerable<Block> KeyMessages(CompositionState state)
+    {
+        var messages = new List<string>();
+        foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks))
+        {
+            if (messages.Count == 5)
+            {
+                break;
+            }
+
+            switch (block.Kind)
+            {
+                case BlockKind.Indicator:
+                    var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
+                    if (share.ShownPercent is not null)
+                    {
+                        messages.Add($"{block.Title ?? state.Label(block)}: {share.Text} ({IntervalNote(share)}).");
+                    }
+
+                    break;
+                case BlockKind.Bars:
+                    var top = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
+                    if (top.Count > 0)
+                    {
+                        messages.Add($"{block.Title ?? state.Label(block)}: an erster Stelle {string.Join(", ", top.Select(t => $"„{t.Label}“ ({t.Text})"))}.");
+                    }
+
+                    break;
+                case BlockKind.Trend:
+                    var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
+                    if (trend.ChangeToSameQuarterPreviousYear is { HasData: true } change)
+                    {
+                        messages.Add($"{block.Title ?? state.Label(block)}, Veränderung gegenüber dem Vorjahresquartal: {GermanFigureFormat.Change(change)}.");
+                    }
+
+                    break;
+            }
+        }
+
+        if (messages.Count == 0)
+        {
+            yield return new ParagraphBlock("Für dieses Quartal lassen sich wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
+            yield break;
+        }
+
+        foreach (var message in messages)
+        {
+            yield return new ParagraphBlock("• " + message);
+        }
+    }
+
+    private static IEnumerable<Block> FieldTargets(CompositionState state)
+    {
+        var rows = state.Data.FieldTargets
+            .Select(t => new TableRow([
+                t.Group,
+                t.Target is { } target ? GermanFigureFormat.Count(target) : "–",
+                GermanFigureFormat.Count(t.Interviews),
+                t.Target is > 0 ? GermanFigureFormat.Number(100.0 * t.Interviews / t.Target.Value, 0) + " %" : "–",
+            ]))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            yield return new ParagraphBlock("Für dieses Quartal sind keine Feldziele hinterlegt.");
+            yield break;
+        }
+
+        yield return new TableBlock(
+            [new TableColumn("Befragtengruppe", Weight: 3), TableColumn.Numeric("Soll"), TableColumn.Numeric("Ist"), TableColumn.Numeric("Erreicht")],
+            rows)
+        {
+            Caption = state.NextTable("Interviews nach Befragtengruppe: Soll und Ist"),
+            Note = "Ist: abgeschlossene, nicht zurückgezogene Interviews im Quartal. „–“ kein Soll hinterlegt.",
+        };
+    }
+
+    private static IEnumerable<Block> Distribution(CompositionState state, TemplateBlock block)
+    {
+        var counts = state.Data.Distribution(block.Questionnaire!, block.Question!);
+        yield return new TableBlock(
+            [new TableColumn(state.Label(block), Weight: 3), TableColumn.Numeric("Interviews")],
+            counts.Select(c => new TableRow([c.Label, c.Text])).ToList())
+        {
+            Caption = state.NextTable(block.Title ?? state.Label(block)),
+            Note = SymbolNote,
+        };
+    }
+
+    private static IEnumerable<Block> Indicator(CompositionState state, TemplateBlock block) => Indicators(state, [block]);
+
+    private static IEnumerable<Block> Indicators(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
+    {
+        var rows = blocks.Select(block =>
+        {
+            var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
+            return new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText]);
+        }).ToList();
+        var questions = string.Join(" ", blocks.Select(block =>
+            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“, Anteil der Antwort „{state.ChoiceLabel(block, block.Value!)}“."));
+        yield return new TableBlock(
+            [new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            rows)
+        {
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen"),
+            Note = $"{questions} {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Bars(CompositionState state, TemplateBlock block)
+    {
+        var shares = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!));
+        if (block.Top is { } top)
+        {
+            shares = shares.Take(top).ToList();
+        }
+
+        if (shares.Count == 0)
+        {
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield break;
+        }
+
+        yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), shares.Select(s => s.ToBar()).ToList())
+        {
+            Note = $"Anteil in %{(state.IsMultipleChoice(block) ? ", Mehrfachnennungen möglich" : "")}; Linien: 95-%-Konfidenzintervall. {SymbolNote}",
+        };
+    }
+
+    /// <summary>Largest shown share first; shares that may not be shown keep their list order after them.</summary>
+    private static List<ShareFigure> Ranked(IReadOnlyList<ShareFigure> shares) =>
+        shares.Select((share, index) => (share, index))
+            .OrderBy(s => s.share.ShownPercent is null)
+            .ThenByDescending(s => s.share.ShownPercent ?? 0)
+            .ThenBy(s => s.index)
+            .Select(s => s.share)
+            .ToList();
+
+    private static IEnumerable<Block> HeatMap(CompositionState state, TemplateBlock block)
+    {
+        var matrix = state.Data.ByEmployeeGroup(block.Question!);
+        if (matrix.Rows.Count == 0 || matrix.Groups.Count == 0)
+        {
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield break;
+        }
+
+        yield return new HeatMapBlock(
+            state.NextFigure(block.Title ?? state.Label(block)),
+            matrix.Groups.Select(g => $"{g.Label} (n = {GermanFigureFormat.Count(g.N)})").ToList(),
+            matrix.Rows.Select(r => new HeatMapRow(r.Label, r.Cells.Select(c => c.ToHeatMapCell()).ToList())).ToList())
+        {
+            Note = $"Anteil der Befragten der Gruppe in %. {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Comparison(CompositionState state, TemplateBlock block)
+    {
+        var lines = state.Data.Compare(block.Question!, block.CompareWith!);
+        yield return new TableBlock(
+            [new TableColumn("Thema", Weight: 3), TableColumn.Numeric("Betriebe"), TableColumn.Numeric("n"), TableColumn.Numeric("Beschäftigte"), TableColumn.Numeric("n")],
+            lines.Select(l => new TableRow([l.Label, l.Employers.Text, l.Employers.NText, l.Employees.Text, l.Employees.NText])).ToList())
+        {
+            Caption = state.NextTable(block.Title ?? "Betriebe und Beschäftigte im Vergleich"),
+            Note = $"Anteil der Betriebe bzw. der Beschäftigten, die Bedarf zu dem Thema sehen; Mehrfachnennungen möglich. {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Regional(CompositionState state, TemplateBlock block)
+    {
+        var regional = state.Data.Regional(block.Questionnaire!, block.Question!, block.Value!);
+        var items = new List<BarChartItem> { regional.Network.ToBar($"{state.Data.NetworkName} insgesamt") };
+        items.AddRange(regional.Districts.Select(d => d.Share.ToBar(d.IsReportDistrict ? d.DistrictName + " (dieser Bericht)" : d.DistrictName)));
+        yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), items)
+        {
+            Note = $"Anteil in %; Linien: 95-%-Konfidenzintervall. Ausgewiesen nach den Regeln der Geheimhaltung. {SymbolNote}",
+        };
+        yield return new TableBlock(
+            [new TableColumn("Gebiet", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableRow([$"{state.Data.NetworkName} insgesamt", regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
+                .. regional.Districts.Select(d => new TableRow([d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText])),
+            ])
+        {
+            Caption = state.NextTable(block.Title ?? state.Label(block)),
+            Note = SymbolNote,
+        };
+    }
+
+    private static IEnumerable<Block> Trend(CompositionState state, TemplateBlock block)
+    {
+        var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
+        if (trend.Points.Count == 0)
+        {
+            yield return new ParagraphBlock("Für frühere Quartale liegen keine Werte vor.");
+            yield break;
+        }
+
+        var title = block.Title ?? state.Label(block);
+        yield return new LineChartBlock(
+            state.NextFigure(title),
+            trend.Points.Select(p => p.Quarter.ToGermanShortString()).ToList(),
+            [
+                new LineSeries("Quartalswert", trend.Points.Select(p => p.Quarterly.ShownPercent).ToList()),
+                new LineSeries("gleitender Wert über vier Quartale", trend.Points.Select(p => p.Rolling?.ShownPercent).ToList()),
+            ])
+        {
+            Note = "Anteil in %. Lücken: kein ausweisbarer Wert.",
+        };
+
+        yield return new TableBlock(
+            [new TableColumn("Quartal", Weight: 2), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n"), TableColumn.Numeric("gleitend")],
+            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
+        {
+            Caption = state.NextTable(title),
+            Note = SymbolNote,
+        };
+
+        yield return new ParagraphBlock(Change("gegenüber dem Vorjahresquartal", trend.ChangeToSameQuarterPreviousYear));
+        yield return new ParagraphBlock(Change("gegenüber dem Vorquartal", trend.ChangeToPreviousQuarter));
+    }
+
+    private static string Change(string against, Core.Statistics.DifferenceEstimate? change)
+    {
+        if (change is not { HasData: true })
+        {
+            return $"Veränderung {against}: kein Vergleichswert.";
+        }
+
+        var interval = change.Interval is { } i ? $"; 95-%-KI {GermanFigureFormat.PercentagePointInterval(i)}" : "";
+        return $"Veränderung {against}: {GermanFigureFormat.Change(change)}{interval}.";
+    }
+
+    private static IEnumerable<Block> SymbolTable(CompositionState state)
+    {
+        yield return new TableBlock(
+            [new TableColumn("Zeichen"), new TableColumn("Bedeutung", Weight: 5)],
+            Symbols.Select(s => new TableRow([s.Symbol, s.Meaning])).ToList())
+        {
+            Caption = state.NextTable("Zeichenerklärung"),
+        };
+    }
+
+    private static IEnumerable<Block> Table(CompositionState state, TemplateBlock block)
+    {
+        var shares = state.Data.Shares(block.Questionnaire!, block.Question!);
+        yield return new TableBlock(
+            [new TableColumn("Antwort", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalText, s.NText])).ToList())
+        {
+            Caption = state.NextTable(block.Title ?? state.Label(block)),
+            Note = $"Frage: „{state.QuestionText(block)}“{(state.IsMultipleChoice(block) ? " Mehrfachnennungen möglich." : "")} {SymbolNote}",
+        };
+    }
+
+    /// <summary>What one composition carries from block to block: the data, the texts' values, the caption numbers.</summary>
+    private sealed class CompositionState(IDistrictReportData data, ReportTemplate template, IReadOnlyDictionary<string, object?> values)
+    {
+        private int _figures;
+        private int _tables;
+
+        public IDistrictReportData Data { get; } = data;
+
+        public ReportTemplate Template { get; } = template;
+
+        public IReadOnlyDictionary<string, object?> Values { get; } = values;
+
+        public IReadOnlyList<QuestionnaireDefinition> Questionnaires { get; init; } = NetworkQuestionnaires.All;
+
+        public string NextFigure(string title) => $"Abbildung {++_figures}: {title}";
+
+        public string NextTable(string title) => $"Tabelle {++_tables}: {title}";
+
+        public Question? Question(TemplateBlock block) =>
+            Questionnaires.FirstOrDefault(q => q.Key == block.Questionnaire)?.Questions().FirstOrDefault(q => q.Name == block.Question);
+
+        public string QuestionText(TemplateBlock block) => Question(block)?.Label?.Default ?? block.Question ?? "";
+
+        public string Label(TemplateBlock block) => QuestionText(block);
+
+        public bool IsMultipleChoice(TemplateBlock block) => Question(block) is MultipleChoiceQuestion;
+
+        public string ChoiceLabel(TemplateBlock block, string code) =>
+            Question(block) is ChoiceQuestion choice
+                ? Questionnaires.First(q => q.Key == block.Questionnaire).FindChoiceList(choice.ListName)?.Find(code)?.Label.Default ?? code
+                : code;
+    }
+}

@@ -1,0 +1,74 @@
+using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Statistics;
+using Bedarfsanalyse.Reports.Pdf.Charts;
+
+namespace Bedarfsanalyse.Reports.Quarterly;
+
+/// <summary>
+/// One share as the analysis engine delivered it, with its label: the estimate (n, interval) and what disclosure
+/// control lets the report show. The report only formats it; a suppressed share never reaches the page as a number.
+/// </summary>
+public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Status)
+{
+    /// <summary>"42,5 %", "(42,5 %)", ".", "/" or "–".</summary>
+    public string Text => TableCellText.Share(Estimate, Status);
+
+    /// <summary>"38,1–46,9 %", or empty where the value is not shown or has no interval.</summary>
+    public string IntervalText => Status.ShowsValue && Estimate.Interval is { } interval ? GermanFigureFormat.PercentInterval(interval) : "";
+
+    /// <summary>The unweighted n, "1.234".</summary>
+    public string NText => GermanFigureFormat.Count(Estimate.UnweightedN);
+
+    /// <summary>The share in percent where it may be shown, for ordering and charts.</summary>
+    public double? ShownPercent => Status.ShowsValue && Estimate.Point is { } point ? point * 100.0 : null;
+
+    internal BarChartItem ToBar(string? label = null)
+    {
+        var shown = ShownPercent;
+        var interval = shown is null ? null : Estimate.Interval;
+        return new BarChartItem(
+            label ?? Label,
+            shown,
+            Estimate.UnweightedN,
+            interval?.Lower * 100.0,
+            interval?.Upper * 100.0,
+            Status.Symbol == CellSymbol.None ? null : Status.Symbol == CellSymbol.Nothing || !Estimate.HasData ? "–" : Status.SymbolText);
+    }
+
+    internal HeatMapCell ToHeatMapCell() =>
+        new(ShownPercent, Status.Symbol == CellSymbol.None ? null : Status.Symbol == CellSymbol.Nothing || !Estimate.HasData ? "–" : Status.SymbolText);
+}
+
+/// <summary>A count of interviews (e.g. by sector group) with its disclosure status.</summary>
+public sealed record CountFigure(string Label, TableCell Cell)
+{
+    public string Text => TableCellText.Count(Cell);
+}
+
+/// <summary>Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.</summary>
+public sealed record FieldTargetLine(string Group, int Interviews, int? Target);
+
+/// <summary>A topic × employee-group table of shares; each column with its n.</summary>
+public sealed record GroupMatrix(IReadOnlyList<GroupColumn> Groups, IReadOnlyList<GroupMatrixRow> Rows);
+
+public sealed record GroupColumn(string Label, int N);
+
+public sealed record GroupMatrixRow(string Label, IReadOnlyList<ShareFigure> Cells);
+
+/// <summary>One topic of the shared topic list, as employers and as employees see it.</summary>
+public sealed record ComparisonLine(string Label, ShareFigure Employers, ShareFigure Employees);
+
+/// <summary>The district beside the network total and the other districts of the network.</summary>
+public sealed record RegionalFigures(ShareFigure Network, IReadOnlyList<RegionalLine> Districts);
+
+public sealed record RegionalLine(string DistrictKey, string DistrictName, ShareFigure Share, bool IsReportDistrict);
+
+/// <summary>A share over the quarters up to the report's quarter, with the rolling four-quarter value and the changes.</summary>
+public sealed record TrendFigures(
+    IReadOnlyList<TrendPoint> Points,
+    DifferenceEstimate? ChangeToSameQuarterPreviousYear,
+    DifferenceEstimate? ChangeToPreviousQuarter);
+
+public sealed record TrendPoint(Quarter Quarter, ShareFigure Quarterly, ShareFigure? Rolling);

@@ -1,0 +1,220 @@
+using System.Text.RegularExpressions;
+using DotLiquid.Exceptions;
+
+namespace Bedarfsanalyse.Reports.Templates;
+
+/// <summary>
+/// Checks a Liquid text before any report is rendered: balanced tags, known tags, known placeholders, each problem
+/// with its line. DotLiquid's own parser reports neither lines nor unknown variables, so the tags are checked here
+/// and DotLiquid's parse is the last word on anything else.
+/// </summary>
+internal static partial class LiquidCheck
+{
+    private static readonly Dictionary<string, string> BlockEnds = new(StringComparer.Ordinal)
+    {
+        ["if"] = "endif", ["unless"] = "endunless", ["for"] = "endfor", ["case"] = "endcase",
+        ["capture"] = "endcapture", ["comment"] = "endcomment",
+    };
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "contains", "true", "false", "nil", "null", "empty", "blank", "in", "reversed", "limit", "offset",
+        "forloop",
+    };
+
+    public static IReadOnlyList<TemplateError> Check(string file, string source, IReadOnlySet<string> variables)
+    {
+        var errors = new List<TemplateError>();
+        var known = new HashSet<string>(variables, StringComparer.Ordinal);
+        var open = new Stack<(string Tag, int Line)>();
+        var position = 0;
+        while (position < source.Length)
+        {
+            var start = source.IndexOf('{', position);
+            if (start < 0 || start + 1 >= source.Length)
+            {
+                break;
+            }
+
+            var kind = source[start + 1];
+            if (kind is not ('{' or '%'))
+            {
+                position = start + 1;
+                continue;
+            }
+
+            var line = LineOf(source, start);
+            var closing = kind == '{' ? "}}" : "%}";
+            var end = source.IndexOf(closing, start + 2, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                errors.Add(new TemplateError(file, line, $"„{(kind == '{' ? "{{" : "{%")}“ wird nicht mit „{closing}“ geschlossen."));
+                break;
+            }
+
+            var inner = source[(start + 2)..end].Trim().Trim('-').Trim();
+            position = end + 2;
+            if (kind == '{')
+            {
+                CheckNames(file, line, ExpressionBeforeFilters(inner), known, errors);
+                continue;
+            }
+
+            var tag = TagName().Match(inner).Value;
+            var arguments = inner[tag.Length..].Trim();
+            if (open.Count > 0 && open.Peek().Tag == "comment" && tag != "endcomment")
+            {
+                continue;
+            }
+
+            switch (tag)
+            {
+                case "if" or "unless" or "elsif" or "case" or "when":
+                    if (tag is "elsif" or "when" && (open.Count == 0 || open.Peek().Tag is not ("if" or "unless" or "case")))
+                    {
+                        errors.Add(new TemplateError(file, line, $"„{{% {tag} %}}“ steht außerhalb eines passenden Blocks."));
+                    }
+
+                    CheckNames(file, line, arguments, known, errors);
+                    if (BlockEnds.ContainsKey(tag))
+                    {
+                        open.Push((tag, line));
+                    }
+
+                    break;
+                case "for":
+                    var loop = ForArguments().Match(arguments);
+                    if (!loop.Success)
+                    {
+                        errors.Add(new TemplateError(file, line, "„{% for %}“ braucht die Form „{% for eintrag in liste %}“."));
+                    }
+                    else
+                    {
+                        CheckNames(file, line, loop.Groups[2].Value, known, errors);
+                        known.Add(loop.Groups[1].Value);
+                    }
+
+                    open.Push((tag, line));
+                    break;
+                case "capture":
+                    known.Add(arguments.Trim());
+                    open.Push((tag, line));
+                    break;
+                case "comment":
+                    open.Push((tag, line));
+                    break;
+                case "assign":
+                    var assignment = AssignArguments().Match(arguments);
+                    if (!assignment.Success)
+                    {
+                        errors.Add(new TemplateError(file, line, "„{% assign %}“ braucht die Form „{% assign name = wert %}“."));
+                    }
+                    else
+                    {
+                        CheckNames(file, line, ExpressionBeforeFilters(assignment.Groups[2].Value), known, errors);
+                        known.Add(assignment.Groups[1].Value);
+                    }
+
+                    break;
+                case "else":
+                    if (open.Count == 0 || open.Peek().Tag is not ("if" or "unless" or "case" or "for"))
+                    {
+                        errors.Add(new TemplateError(file, line, "„{% else %}“ steht außerhalb eines passenden Blocks."));
+                    }
+
+                    break;
+                case "break" or "continue":
+                    break;
+                default:
+                    if (BlockEnds.ContainsValue(tag))
+                    {
+                        if (open.Count == 0 || BlockEnds[open.Peek().Tag] != tag)
+                        {
+                            errors.Add(new TemplateError(file, line, open.Count == 0
+                                ? $"„{{% {tag} %}}“ schließt keinen offenen Block."
+                                : $"„{{% {tag} %}}“ passt nicht zu „{{% {open.Peek().Tag} %}}“ aus Zeile {open.Peek().Line}."));
+                        }
+                        else
+                        {
+                            open.Pop();
+                        }
+                    }
+                    else
+                    {
+                        errors.Add(new TemplateError(file, line, $"Unbekannter Liquid-Befehl „{tag}“."));
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var (tag, line) in open)
+        {
+            errors.Add(new TemplateError(file, line, $"„{{% {tag} %}}“ wird nicht mit „{{% {BlockEnds[tag]} %}}“ geschlossen."));
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                DotLiquid.Template.Parse(source);
+            }
+            catch (SyntaxException e)
+            {
+                errors.Add(new TemplateError(file, 0, "Liquid-Syntaxfehler: " + e.Message));
+            }
+        }
+
+        return errors;
+    }
+
+    private static string ExpressionBeforeFilters(string expression)
+    {
+        var pipe = expression.IndexOf('|', StringComparison.Ordinal);
+        return pipe < 0 ? expression : expression[..pipe];
+    }
+
+    private static void CheckNames(string file, int line, string expression, HashSet<string> known, List<TemplateError> errors)
+    {
+        var withoutStrings = StringLiteral().Replace(expression, " ");
+        foreach (Match name in RootName().Matches(withoutStrings))
+        {
+            var value = name.Groups[1].Value;
+            if (!known.Contains(value) && !Keywords.Contains(value))
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Unbekannter Platzhalter „{value}“. Erlaubt sind: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
+            }
+        }
+    }
+
+    private static int LineOf(string text, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    [GeneratedRegex(@"^[a-z_]+")]
+    private static partial Regex TagName();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s+in\s+(.+)$")]
+    private static partial Regex ForArguments();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$")]
+    private static partial Regex AssignArguments();
+
+    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
+    private static partial Regex StringLiteral();
+
+    // A name at the start of a variable path: not after a dot (a property) and not part of a number.
+    [GeneratedRegex(@"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex RootName();
+}

@@ -1,0 +1,461 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Bedarfsanalyse.Core.Questionnaires;
+
+namespace Bedarfsanalyse.Reports.Templates;
+
+/// <summary>
+/// Reads a report template from reports-templates/: quartalsbericht/template.json with its .liquid texts, and a
+/// network's override networks/&lt;key&gt;.json. Everything is checked at load (section and block kinds, questions
+/// against the questionnaires, placeholders, Liquid syntax); all problems are reported together, each with its file
+/// and line, and nothing is returned unless the template is valid.
+/// </summary>
+public sealed partial class ReportTemplateLoader
+{
+    public const string QuarterlyReport = "quartalsbericht";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly Dictionary<string, SectionKind> SectionKinds = Enum.GetValues<SectionKind>()
+        .ToDictionary(kind => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, BlockKind> BlockKinds = Enum.GetValues<BlockKind>()
+        .ToDictionary(kind => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()), StringComparer.Ordinal);
+
+    private readonly string _root;
+    private readonly IReadOnlyList<QuestionnaireDefinition> _questionnaires;
+
+    /// <param name="root">The reports-templates folder.</param>
+    /// <param name="questionnaires">The questionnaires the template's question names must come from.</param>
+    public ReportTemplateLoader(string root, IReadOnlyList<QuestionnaireDefinition> questionnaires)
+    {
+        _root = root;
+        _questionnaires = questionnaires;
+    }
+
+    /// <summary>The reports-templates folder this loader reads.</summary>
+    public string Root => _root;
+
+    /// <summary>The reports-templates folder beside the application (copied there at build), else the one of the repository.</summary>
+    public static string FindRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "reports-templates");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("Der Ordner „reports-templates“ mit den Berichtsvorlagen wurde nicht gefunden.");
+    }
+
+    /// <summary>The quarterly report template, with the override of the network if it has one.</summary>
+    /// <param name="networkKey">The network whose networks/&lt;key&gt;.json applies, if there is one.</param>
+    /// <param name="committee">
+    /// The committee's name as the network's settings give it; the override file's "committee" wins over it, and it wins
+    /// over the template's default.
+    /// </param>
+    /// <param name="templateName">The folder of the template.</param>
+    /// <exception cref="TemplateValidationException">The template or the override has errors.</exception>
+    public ReportTemplate Load(string? networkKey = null, string? committee = null, string templateName = QuarterlyReport)
+    {
+        var errors = new List<TemplateError>();
+        var folder = Path.Combine(_root, templateName);
+        var file = Path.Combine(templateName, "template.json");
+        var raw = Read<RawTemplate>(Path.Combine(_root, file), file, errors, out var lines);
+        if (raw is null)
+        {
+            throw new TemplateValidationException(errors);
+        }
+
+        var sections = new List<TemplateSection>();
+        var seen = new HashSet<SectionKind>();
+        var rawSections = raw.Sections ?? [];
+        if (rawSections.Count == 0)
+        {
+            errors.Add(new TemplateError(file, 1, "Die Vorlage hat keine Abschnitte („sections“)."));
+        }
+
+        for (var i = 0; i < rawSections.Count; i++)
+        {
+            var section = rawSections[i];
+            var path = $"sections[{i}]";
+            if (section.Kind is null || !SectionKinds.TryGetValue(section.Kind, out var kind))
+            {
+                errors.Add(new TemplateError(file, lines!.LineOf(path + ".kind"),
+                    $"Unbekannte Abschnittsart „{section.Kind}“. Erlaubt sind: {string.Join(", ", SectionKinds.Keys)}."));
+                continue;
+            }
+
+            if (!seen.Add(kind))
+            {
+                errors.Add(new TemplateError(file, lines!.LineOf(path + ".kind"), $"Der Abschnitt „{section.Kind}“ steht zweimal in der Vorlage."));
+            }
+
+            if (string.IsNullOrWhiteSpace(section.Title))
+            {
+                errors.Add(new TemplateError(file, lines!.LineOf(path), $"Der Abschnitt „{section.Kind}“ hat keinen Titel („title“)."));
+            }
+
+            var blocks = new List<TemplateBlock>();
+            var rawBlocks = section.Blocks ?? [];
+            for (var j = 0; j < rawBlocks.Count; j++)
+            {
+                var block = Block(rawBlocks[j], folder, templateName, file, lines!, $"{path}.blocks[{j}]", errors);
+                if (block is not null)
+                {
+                    blocks.Add(block);
+                }
+            }
+
+            sections.Add(new TemplateSection(kind, section.Title ?? "", blocks));
+        }
+
+        var template = new ReportTemplate(
+            raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections);
+        if (string.IsNullOrWhiteSpace(raw.Version))
+        {
+            errors.Add(new TemplateError(file, 1, "Die Vorlage hat keine Fassung („version“)."));
+        }
+
+        if (networkKey is not null)
+        {
+            template = ApplyNetwork(template, networkKey, folder, templateName, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new TemplateValidationException(errors);
+        }
+
+        return template;
+    }
+
+    private ReportTemplate ApplyNetwork(ReportTemplate template, string networkKey, string folder, string templateName, List<TemplateError> errors)
+    {
+        if (!NetworkKey().IsMatch(networkKey))
+        {
+            errors.Add(new TemplateError("networks", 0, $"„{networkKey}“ ist kein gültiger Verbundschlüssel."));
+            return template;
+        }
+
+        var file = Path.Combine("networks", networkKey + ".json");
+        if (!File.Exists(Path.Combine(_root, file)))
+        {
+            return template;
+        }
+
+        var raw = Read<RawNetworkOverride>(Path.Combine(_root, file), file, errors, out var lines);
+        if (raw is null)
+        {
+            return template;
+        }
+
+        var sections = template.Sections.ToList();
+        if (raw.Order is { } order)
+        {
+            var reordered = new List<TemplateSection>();
+            for (var i = 0; i < order.Count; i++)
+            {
+                var section = FindSection(sections, order[i], file, lines!.LineOf($"order[{i}]"), errors);
+                if (section is not null)
+                {
+                    reordered.Add(section);
+                }
+            }
+
+            sections = reordered;
+        }
+
+        for (var i = 0; i < (raw.Drop ?? []).Count; i++)
+        {
+            var section = FindSection(sections, raw.Drop![i], file, lines!.LineOf($"drop[{i}]"), errors);
+            if (section is not null)
+            {
+                sections.Remove(section);
+            }
+        }
+
+        for (var i = 0; i < (raw.Add ?? []).Count; i++)
+        {
+            var addition = raw.Add![i];
+            var section = FindSection(sections, addition.Section, file, lines!.LineOf($"add[{i}].section"), errors);
+            if (addition.Block is null)
+            {
+                errors.Add(new TemplateError(file, lines!.LineOf($"add[{i}]"), "Der Zusatz nennt keinen Baustein („block“)."));
+                continue;
+            }
+
+            var block = Block(addition.Block, folder, templateName, file, lines!, $"add[{i}].block", errors);
+            if (section is not null && block is not null)
+            {
+                sections[sections.IndexOf(section)] = section with { Blocks = [.. section.Blocks, block] };
+            }
+        }
+
+        return template with
+        {
+            Committee = string.IsNullOrWhiteSpace(raw.Committee) ? template.Committee : raw.Committee,
+            Title = string.IsNullOrWhiteSpace(raw.Title) ? template.Title : raw.Title,
+            Sections = sections,
+        };
+    }
+
+    private static TemplateSection? FindSection(List<TemplateSection> sections, string? name, string file, int line, List<TemplateError> errors)
+    {
+        if (name is null || !SectionKinds.TryGetValue(name, out var kind))
+        {
+            errors.Add(new TemplateError(file, line, $"Unbekannte Abschnittsart „{name}“. Erlaubt sind: {string.Join(", ", SectionKinds.Keys)}."));
+            return null;
+        }
+
+        var section = sections.FirstOrDefault(s => s.Kind == kind);
+        if (section is null)
+        {
+            errors.Add(new TemplateError(file, line, $"Den Abschnitt „{name}“ gibt es in der Vorlage nicht (mehr)."));
+        }
+
+        return section;
+    }
+
+    private TemplateBlock? Block(RawBlock raw, string folder, string templateName, string file, JsonLineMap lines, string path, List<TemplateError> errors)
+    {
+        var count = errors.Count;
+        if (raw.Kind is null || !BlockKinds.TryGetValue(raw.Kind, out var kind))
+        {
+            errors.Add(new TemplateError(file, lines.LineOf(path + ".kind"),
+                $"Unbekannte Bausteinart „{raw.Kind}“. Erlaubt sind: {string.Join(", ", BlockKinds.Keys)}."));
+            return null;
+        }
+
+        LiquidText? text = null;
+        if (kind == BlockKind.Text)
+        {
+            text = Text(raw.File, folder, templateName, file, lines.LineOf(path + ".file"), errors);
+        }
+
+        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Bars or BlockKind.HeatMap
+            or BlockKind.Comparison or BlockKind.Regional or BlockKind.Trend or BlockKind.Table;
+        string? questionnaire = null;
+        if (needsQuestion)
+        {
+            var question = FindQuestion(raw.Questionnaire, raw.Question, file, lines.LineOf(path + ".question"), errors, out questionnaire);
+            if (question is not null)
+            {
+                CheckQuestionFits(kind, raw, question, questionnaire!, file, lines.LineOf(path + ".question"), lines.LineOf(path + ".value"), errors);
+            }
+
+            if (kind == BlockKind.Comparison)
+            {
+                FindQuestion(null, raw.CompareWith, file, lines.LineOf(path + ".compare_with"), errors, out _);
+            }
+        }
+        else if (raw.Question is not null)
+        {
+            errors.Add(new TemplateError(file, lines.LineOf(path + ".question"), $"Ein Baustein „{raw.Kind}“ zeigt keine Frage; bitte „question“ entfernen."));
+        }
+
+        if (raw.Top is <= 0)
+        {
+            errors.Add(new TemplateError(file, lines.LineOf(path + ".top"), "„top“ muss eine positive ganze Zahl sein."));
+        }
+
+        return errors.Count > count
+            ? null
+            : new TemplateBlock(kind, raw.Title, questionnaire, raw.Question, raw.CompareWith,
+                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text);
+    }
+
+    private Question? FindQuestion(string? questionnaireKey, string? name, string file, int line, List<TemplateError> errors, out string? questionnaire)
+    {
+        questionnaire = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new TemplateError(file, line, "Der Baustein nennt keine Frage („question“)."));
+            return null;
+        }
+
+        var candidates = _questionnaires.Where(q => questionnaireKey is null || q.Key == questionnaireKey).ToList();
+        if (candidates.Count == 0)
+        {
+            errors.Add(new TemplateError(file, line, $"Unbekannter Fragebogen „{questionnaireKey}“. Bekannt sind: {string.Join(", ", _questionnaires.Select(q => q.Key))}."));
+            return null;
+        }
+
+        var found = candidates
+            .SelectMany(q => q.Questions().Where(question => question.Name == name).Select(question => (q.Key, Question: question)))
+            .ToList();
+        if (found.Count == 0)
+        {
+            errors.Add(new TemplateError(file, line, $"Unbekannte Frage „{name}“: Sie steht in keinem der Fragebögen {string.Join(", ", candidates.Select(q => q.Key))}."));
+            return null;
+        }
+
+        if (found.Count > 1)
+        {
+            errors.Add(new TemplateError(file, line, $"Die Frage „{name}“ steht in mehreren Fragebögen; bitte „questionnaire“ angeben."));
+            return null;
+        }
+
+        questionnaire = found[0].Key;
+        return found[0].Question;
+    }
+
+    private void CheckQuestionFits(BlockKind kind, RawBlock raw, Question question, string questionnaire, string file, int line, int valueLine, List<TemplateError> errors)
+    {
+        var choiceListName = question switch
+        {
+            ChoiceQuestion choice => choice.ListName,
+            _ => null,
+        };
+        if (choiceListName is null && !(kind == BlockKind.Distribution && question is CalculatedQuestion))
+        {
+            errors.Add(new TemplateError(file, line,
+                $"Die Frage „{question.Name}“ hat keine Antwortliste; ein Baustein „{raw.Kind}“ braucht eine Auswahlfrage."));
+            return;
+        }
+
+        if (kind == BlockKind.HeatMap && questionnaire != Core.Questionnaires.Network.NetworkQuestionnaires.EmployeeKey)
+        {
+            errors.Add(new TemplateError(file, line, $"Eine Heatmap nach Beschäftigtengruppen braucht eine Frage der Beschäftigtenbefragung, nicht „{question.Name}“."));
+        }
+
+        if (raw.Value is not null && choiceListName is not null)
+        {
+            var list = _questionnaires.First(q => q.Key == questionnaire).FindChoiceList(choiceListName);
+            if (list?.Find(raw.Value) is null)
+            {
+                errors.Add(new TemplateError(file, valueLine, $"Die Frage „{question.Name}“ hat keine Antwort „{raw.Value}“."));
+            }
+        }
+    }
+
+    private static LiquidText? Text(string? name, string folder, string templateName, string file, int line, List<TemplateError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(name))
+        {
+            errors.Add(new TemplateError(file, line, "Ein Textbaustein braucht eine Datei („file“) im Ordner der Vorlage, z. B. „feldbericht.liquid“."));
+            return null;
+        }
+
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            errors.Add(new TemplateError(file, line, $"Die Textdatei „{name}“ gibt es im Ordner „{templateName}“ nicht."));
+            return null;
+        }
+
+        var textFile = Path.Combine(templateName, name);
+        var source = File.ReadAllText(path);
+        var problems = LiquidCheck.Check(textFile, source, ReportTextVariables.All);
+        errors.AddRange(problems);
+        return problems.Count == 0 ? new LiquidText(textFile, source) : null;
+    }
+
+    private static T? Read<T>(string path, string file, List<TemplateError> errors, out JsonLineMap? lines)
+        where T : class
+    {
+        lines = null;
+        if (!File.Exists(path))
+        {
+            errors.Add(new TemplateError(file, 0, "Die Datei fehlt."));
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(bytes, Options);
+            if (value is null)
+            {
+                errors.Add(new TemplateError(file, 1, "Die Datei ist leer."));
+                return null;
+            }
+
+            lines = JsonLineMap.Build(bytes);
+            return value;
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            errors.Add(new TemplateError(file, line, e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"Unbekanntes Feld bei „{e.Path}“."
+                : $"Kein gültiges JSON oder ein Wert des falschen Typs bei „{e.Path}“."));
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    private static partial Regex NetworkKey();
+
+    private sealed class RawTemplate
+    {
+        public string? Version { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Committee { get; set; }
+
+        public List<RawSection>? Sections { get; set; }
+    }
+
+    private sealed class RawSection
+    {
+        public string? Kind { get; set; }
+
+        public string? Title { get; set; }
+
+        public List<RawBlock>? Blocks { get; set; }
+    }
+
+    private sealed class RawBlock
+    {
+        public string? Kind { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? File { get; set; }
+
+        public string? Questionnaire { get; set; }
+
+        public string? Question { get; set; }
+
+        public string? CompareWith { get; set; }
+
+        public string? Value { get; set; }
+
+        public int? Top { get; set; }
+    }
+
+    private sealed class RawNetworkOverride
+    {
+        public string? Committee { get; set; }
+
+        public string? Title { get; set; }
+
+        public List<string>? Order { get; set; }
+
+        public List<string>? Drop { get; set; }
+
+        public List<RawAddition>? Add { get; set; }
+    }
+
+    private sealed class RawAddition
+    {
+        public string? Section { get; set; }
+
+        public RawBlock? Block { get; set; }
+    }
+}

@@ -1,0 +1,162 @@
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+
+namespace Bedarfsanalyse.IntegrationTests.Reports;
+
+/// <summary>The quarterly district report from interviews stored in PostgreSQL, read back as a reader sees the PDF.</summary>
+public sealed class DistrictReportTests(TestDatabase database) : AppTest(database)
+{
+    private static readonly Quarter Q3 = new(2026, 3);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None);
+        await using var db = CreateDb();
+        await ReportDataset.SeedAsync(db);
+    }
+
+    private async Task<(RenderedDistrictReport Report, IReadOnlyList<string> Pages)> RenderAsync(string district, string quarter = "2026-Q3")
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        using var output = new MemoryStream();
+        var report = await scope.ServiceProvider.GetRequiredService<DistrictReportRenderer>()
+            .RenderAsync(Network, district, quarter, output, CancellationToken.None);
+        using var pdf = PdfDocument.Open(output.ToArray());
+        return (report, pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)).Replace('\u00A0', ' ')).ToList());
+    }
+
+    private async Task<Bedarfsanalyse.Reports.Quarterly.IDistrictReportData> ModelAsync(string district)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IDistrictReportSource>().LoadAsync(Network, district, Q3, CancellationToken.None)).Data;
+    }
+
+    [Fact]
+    public async Task The_report_names_district_and_quarter_and_numbers_its_pages()
+    {
+        var (report, pages) = await RenderAsync(Holzminden);
+
+        pages[0].ShouldContain("Holzminden – 3. Quartal 2026");
+        report.Pages.ShouldBe(pages.Count);
+        pages[0].ShouldContain($"Seite 1 von {pages.Count}");
+        pages[^1].ShouldContain($"Seite {pages.Count} von {pages.Count}");
+        report.FileName.ShouldBe("quartalsbericht-mehrwert-03255-2026-Q3.pdf");
+        report.TemplateVersion.ShouldBe("2026-1");
+        report.ModelSnapshotJson.ShouldContain("\"district_key\":\"03255\"");
+    }
+
+    [Fact]
+    public async Task The_figures_in_the_PDF_are_the_models_formatted_figures()
+    {
+        var model = await ModelAsync(Holzminden);
+        var supported = model.Share("arbeitgeber", "b_gefoerdert", "ja");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var text = string.Join(' ', pages);
+
+        supported.Estimate.UnweightedN.ShouldBe(ReportDataset.HolzmindenEmployers);
+        supported.Estimate.UnweightedCount.ShouldBe(ReportDataset.HolzmindenSupported);
+        supported.Text.ShouldBe("42,5 %");
+        text.ShouldContain($"Betriebe, die Weiterbildung unterstützt haben {supported.Text} {supported.IntervalText} 40");
+        text.ShouldContain($"Befragt wurden {model.EmployerInterviews} Betriebe und {model.EmployeeInterviews} Beschäftigte.");
+    }
+
+    [Fact]
+    public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
+    {
+        var (_, pages) = await RenderAsync(Holzminden);
+        var text = string.Join(' ', pages);
+
+        text.ShouldContain("B-F Produzierendes Gewerbe 16");
+        text.ShouldContain("G-I Handel, Verkehr, Gastgewerbe 8");
+        text.ShouldContain("A Land- und Forstwirtschaft, Fischerei –");
+        text.ShouldContain("10–49 Beschäftigte");
+    }
+
+    [Fact]
+    public async Task A_district_with_too_few_interviews_shows_the_symbol_in_the_regional_comparison_and_never_its_share()
+    {
+        var model = await ModelAsync(Holzminden);
+        var schaumburg = model.Regional("arbeitgeber", "b_gefoerdert", "ja").Districts.Single(d => d.DistrictKey == "03257");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var regional = pages.Single(p => p.Contains("nach Landkreis Gebiet Anteil", StringComparison.Ordinal));
+
+        schaumburg.Share.Text.ShouldBe(".");
+        regional.ShouldContain("Schaumburg . 2");
+        regional.ShouldNotContain("Schaumburg 100");
+    }
+
+    [Fact]
+    public async Task A_district_with_two_interviews_gets_a_full_report_of_symbols_without_a_single_share()
+    {
+        var (report, pages) = await RenderAsync("03257");
+        var own = string.Join(' ', pages.Where(p => !p.Contains("nach Landkreis Gebiet Anteil", StringComparison.Ordinal)));
+
+        report.Pages.ShouldBeGreaterThan(5);
+        own.ShouldContain("Schaumburg – 3. Quartal 2026");
+        own.ShouldNotContain("100,0 %");
+        own.ShouldNotContain("50,0 %");
+        own.ShouldContain("Für dieses Quartal lassen sich wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
+    }
+
+    [Fact]
+    public async Task A_pdf_request_run_by_the_report_job_archives_the_report_with_template_version_and_snapshot()
+    {
+        var id = Guid.CreateVersion7();
+        await using (var db = CreateDb())
+        {
+            db.ReportRequests.Add(new Data.Reports.ReportRequest
+            {
+                Id = id, NetworkId = 1, DistrictKey = Holzminden, Kind = "pdf", PeriodStart = Q3.FirstDay, PeriodEnd = Q3.NextFirstDay,
+                RequestedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Features.ReportRequests.ReportJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        await using var check = CreateDb();
+        var request = await check.ReportRequests.SingleAsync(r => r.Id == id);
+        request.Status.ShouldBe(Data.Reports.ReportRequest.Done, request.Error);
+        var artifact = await check.ReportArtifacts.SingleAsync(a => a.Id == request.ArtifactId);
+        artifact.FileName.ShouldBe("quartalsbericht-mehrwert-03255-2026-Q3.pdf");
+        artifact.TemplateVersion.ShouldBe("2026-1");
+        artifact.QuestionnaireVersionIds.Length.ShouldBe(2);
+        artifact.ModelSnapshot.ShouldContain("\"district_key\": \"03255\"");
+        artifact.SizeBytes.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
+    public async Task A_quarter_without_interviews_gives_a_short_report_that_says_so()
+    {
+        var (report, pages) = await RenderAsync(Holzminden, "2024-Q1");
+
+        report.Pages.ShouldBe(1);
+        pages[0].ShouldContain("Für Holzminden liegen für das 1. Quartal 2024 keine abgeschlossenen Interviews vor.");
+    }
+
+    [Theory]
+    [InlineData("gibtsnicht", "03255", "2026-Q3", "Einen Verbund mit dem Schlüssel „gibtsnicht“ gibt es nicht.")]
+    [InlineData("mehrwert", "03241", "2026-Q3", "Der Landkreis „03241“ gehört nicht zum Verbund „Weiterbildungsverbund MehrWert“.")]
+    [InlineData("mehrwert", "03255", "2026-Q5", "„2026-Q5“ ist kein Quartal. Bitte geben Sie es als 2026-Q3 an.")]
+    public async Task A_bad_request_is_refused_in_German(string network, string district, string quarter, string message)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<DistrictReportRenderer>();
+
+        var error = await Should.ThrowAsync<ReportRequestException>(() => renderer.RenderAsync(network, district, quarter, Stream.Null, CancellationToken.None));
+
+        error.Message.ShouldStartWith(message);
+    }
+}

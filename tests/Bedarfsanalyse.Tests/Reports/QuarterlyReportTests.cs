@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Bedarfsanalyse.Core.Questionnaires.Network;
+using Bedarfsanalyse.Reports.Pdf;
+using Bedarfsanalyse.Reports.Quarterly;
+using Bedarfsanalyse.Reports.Templates;
+using Bedarfsanalyse.Tests.Pdf;
+
+namespace Bedarfsanalyse.Tests.Reports;
+
+public sealed class QuarterlyReportTests
+{
+    private static readonly Theme Theme = Theme.CreateDefault();
+
+    private static ReportTemplate Template(string? network = "mehrwert") =>
+        new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All).Load(network);
+
+    private static PdfReadBack Render(IDistrictReportData data, ReportTemplate? template = null) =>
+        PdfReadBack.Of(new PdfDocumentWriter(Theme).Write(new QuarterlyReportComposer().Compose(data, template ?? Template())));
+
+    [Fact]
+    public void The_cover_names_district_quarter_network_and_committee()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.Texts[0].ShouldContain("Holzminden – 3. Quartal 2026");
+        pdf.Texts[0].ShouldContain("Bericht für den Steuerkreis MehrWert");
+        pdf.Texts[0].ShouldContain("Weiterbildungsverbund MehrWert");
+        pdf.Texts[0].ShouldContain("Stand: 05.10.2026");
+    }
+
+    [Fact]
+    public void Every_page_says_Seite_X_von_Y()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.Pages.Count.ShouldBeGreaterThan(5);
+        for (var page = 1; page <= pdf.Pages.Count; page++)
+        {
+            pdf.Texts[page - 1].ShouldContain($"Seite {page} von {pdf.Pages.Count}");
+        }
+    }
+
+    [Fact]
+    public void The_eight_sections_appear_in_the_order_of_the_template()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        var pages = new[]
+        {
+            "1 Das Wichtigste in Kürze", "2 Feldbericht", "3 Ergebnisse Betriebe", "4 Ergebnisse Beschäftigtengruppen",
+            "5 Regionalvergleich", "6 Entwicklung im Zeitverlauf", "7 Methodische Hinweise", "8 Anhang",
+        }.Select(pdf.PageWith).ToList();
+
+        pages.ShouldBeInOrder();
+    }
+
+    [Fact]
+    public void Figures_are_the_models_formatted_figures_with_n_and_interval()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var share = data.Share("arbeitgeber", "b_gefoerdert", "ja");
+
+        pdf.AllText.ShouldContain($"{share.Text} {share.IntervalText} {share.NText}");
+        pdf.AllText.ShouldContain("42,5 %");
+        pdf.AllText.ShouldContain("n = 134; 95-%-KI 34,5–50,5 %");
+        pdf.AllText.ShouldContain("+3,1 Prozentpunkte (statistisch nicht gesichert)");
+        pdf.AllText.ShouldContain("(25,0 %)");
+    }
+
+    [Fact]
+    public void A_suppressed_share_shows_its_symbol_and_never_the_number()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldNotContain("77,7");
+        pdf.AllText.ShouldNotContain("69,7");
+        pdf.AllText.ShouldNotContain("85,7");
+        pdf.PagesWithWord(".").ShouldNotBeEmpty();
+        pdf.PagesWithWord("/").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void A_suppressed_count_shows_its_symbol_and_never_the_number()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var page = pdf.PageWith("Befragte Betriebe nach Wirtschaftszweig");
+
+        pdf.Texts[page - 1].ShouldContain("A Land- und Forstwirtschaft .");
+        pdf.Texts[page - 1].ShouldContain("J–N Dienstleistungen .");
+        pdf.Texts[page - 1].ShouldContain("B–F Produzierendes Gewerbe 41");
+    }
+
+    [Fact]
+    public void The_methods_explain_every_symbol()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        foreach (var (_, meaning) in QuarterlyReportComposer.Symbols)
+        {
+            pdf.AllText.ShouldContain(meaning);
+        }
+    }
+
+    [Fact]
+    public void The_field_report_sets_interviews_against_targets()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Befragtengruppe Soll Ist Erreicht");
+        pdf.AllText.ShouldContain("Betriebe 150 134 89 %");
+    }
+
+    [Fact]
+    public void A_district_without_interviews_gets_a_short_report_that_says_so()
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: 0, employeeInterviews: 0));
+
+        pdf.Pages.Count.ShouldBe(1);
+        pdf.AllText.ShouldContain("Für Holzminden liegen für das 3. Quartal 2026 keine abgeschlossenen Interviews vor.");
+        pdf.AllText.ShouldContain("Seite 1 von 1");
+    }
+
+    [Fact]
+    public void A_network_override_changes_the_committee_and_the_order_of_sections()
+    {
+        using var pdf = Render(new SampleDistrictData(), Template("leine-weser"));
+
+        pdf.Texts[0].ShouldContain("Lenkungsgruppe des Fachkräftebündnisses");
+        pdf.PageWith("2 Ergebnisse Betriebe").ShouldBeLessThan(pdf.PageWith("4 Feldbericht"));
+    }
+
+    [Fact]
+    public void The_metadata_name_district_quarter_network_and_language()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var information = pdf.Document.Information;
+
+        information.Title.ShouldBe("Quartalsbericht Weiterbildungsbedarf: Holzminden – 3. Quartal 2026");
+        information.Author.ShouldBe("Weiterbildungsverbund MehrWert");
+        information.Subject!.ShouldContain("Steuerkreis MehrWert");
+        System.Text.Encoding.Latin1.GetString(pdf.Bytes).ShouldContain("/Lang (de-DE)");
+    }
+
+    [Fact]
+    public void The_first_pages_are_rendered_to_PNG_for_a_person_to_look_at()
+    {
+        var folder = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "artifacts", "test-output", "report"));
+        Directory.CreateDirectory(folder);
+        foreach (var old in Directory.GetFiles(folder))
+        {
+            File.Delete(old);
+        }
+
+        var pdfPath = Path.Combine(folder, "quartalsbericht-03255-2026-Q3.pdf");
+        File.WriteAllBytes(pdfPath, new PdfDocumentWriter(Theme).Write(new QuarterlyReportComposer().Compose(new SampleDistrictData(), Template())));
+        using var pdftoppm = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", "-l", "6", pdfPath, Path.Combine(folder, "seite")])
+        {
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("pdftoppm (Debian-Paket poppler-utils) ist nicht installiert.");
+        var errors = pdftoppm.StandardError.ReadToEnd();
+        pdftoppm.WaitForExit();
+
+        pdftoppm.ExitCode.ShouldBe(0, errors);
+        Directory.GetFiles(folder, "seite-*.png").Length.ShouldBe(6);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Bedarfsanalyse.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,194 @@
+using Bedarfsanalyse.Core.Questionnaires.Network;
+using Bedarfsanalyse.Reports.Templates;
+
+namespace Bedarfsanalyse.Tests.Reports;
+
+public sealed class ReportTemplateLoaderTests
+{
+    private static int LineOf(string path, string text) =>
+        File.ReadAllLines(path).Select((line, index) => (line, index)).First(l => l.line.Contains(text, StringComparison.Ordinal)).index + 1;
+
+    [Fact]
+    public void The_shipped_template_has_the_eight_sections_of_the_quarterly_report_in_order()
+    {
+        var template = new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All).Load();
+
+        template.Sections.Select(s => s.Title).ShouldBe([
+            "Das Wichtigste in Kürze", "Feldbericht", "Ergebnisse Betriebe", "Ergebnisse Beschäftigtengruppen",
+            "Regionalvergleich", "Entwicklung im Zeitverlauf", "Methodische Hinweise", "Anhang"]);
+        template.Committee.ShouldBe("Steuerkreis");
+        template.Sections.Single(s => s.Kind == SectionKind.EmployerResults).Blocks
+            .ShouldContain(b => b.Kind == BlockKind.Bars && b.Question == "c_themen" && b.Top == 10 && b.Questionnaire == "arbeitgeber");
+    }
+
+    [Fact]
+    public void Every_shipped_network_override_loads()
+    {
+        var loader = new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All);
+        foreach (var file in Directory.GetFiles(Path.Combine(ReportTemplateLoader.FindRoot(), "networks"), "*.json"))
+        {
+            loader.Load(Path.GetFileNameWithoutExtension(file)).Sections.ShouldNotBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void A_network_names_its_committee_reorders_drops_and_adds_a_chart_of_another_question()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """
+            {
+              "committee": "Lenkungsgruppe Testverbund",
+              "order": ["employer_results", "summary", "field_report", "methods"],
+              "drop": ["methods"],
+              "add": [ { "section": "summary", "block": { "kind": "bars", "question": "v_zeitlage" } } ]
+            }
+            """);
+
+        var template = folder.Loader.Load("testverbund");
+
+        template.Committee.ShouldBe("Lenkungsgruppe Testverbund");
+        template.Sections.Select(s => s.Kind).ShouldBe([SectionKind.EmployerResults, SectionKind.Summary, SectionKind.FieldReport]);
+        template.Sections[1].Blocks[^1].ShouldBe(new TemplateBlock(BlockKind.Bars, Questionnaire: "beschaeftigte", Question: "v_zeitlage"));
+    }
+
+    [Fact]
+    public void The_committee_of_the_override_file_wins_over_the_network_setting_which_wins_over_the_default()
+    {
+        var loader = new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All);
+
+        loader.Load("mehrwert", committee: "Lenkungskreis aus den Einstellungen").Committee.ShouldBe("Steuerkreis MehrWert");
+        loader.Load("ohne-eigene-vorlage", committee: "Lenkungskreis aus den Einstellungen").Committee.ShouldBe("Lenkungskreis aus den Einstellungen");
+        loader.Load("ohne-eigene-vorlage", committee: null).Committee.ShouldBe("Steuerkreis");
+    }
+
+    [Fact]
+    public void A_network_without_an_override_gets_the_default_template()
+    {
+        new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All).Load("ohne-eigene-vorlage").Committee.ShouldBe("Steuerkreis");
+    }
+
+    [Fact]
+    public void An_unknown_section_kind_is_named_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"kind\": \"trend\",", "\"kind\": \"prognose\",");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(Path.Combine("quartalsbericht", "template.json"));
+        error.Line.ShouldBe(LineOf(Path.Combine(folder.Root, "quartalsbericht/template.json"), "\"prognose\""));
+        error.Message.ShouldStartWith("Unbekannte Abschnittsart „prognose“");
+    }
+
+    [Fact]
+    public void An_unknown_question_is_named_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"question\": \"d_hemmnisse\", \"title\": \"Was", "\"question\": \"d_hemnisse\", \"title\": \"Was");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(LineOf(Path.Combine(folder.Root, "quartalsbericht/template.json"), "d_hemnisse"));
+        error.ToString().ShouldContain("Zeile");
+        error.Message.ShouldContain("Unbekannte Frage „d_hemnisse“");
+    }
+
+    [Fact]
+    public void An_unknown_question_in_a_network_override_names_the_network_file()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"add\": [\n    { \"section\": \"trend\",\n      \"block\": { \"kind\": \"bars\", \"question\": \"gibt_es_nicht\" } }\n  ]\n}\n");
+
+        var error = folder.Errors("testverbund").ShouldHaveSingleItem();
+
+        error.File.ShouldBe(Path.Combine("networks", "testverbund.json"));
+        error.Line.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_question_without_answer_list_cannot_feed_a_bar_chart()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"question\": \"e_formate\"", "\"question\": \"e_fahrzeit\"");
+
+        folder.Errors().ShouldAllBe(e => e.Message.Contains("braucht eine Auswahlfrage"));
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_is_named_with_the_text_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/feldbericht.liquid", "Erste Zeile für {{ bezirk }}.\n\nIm {{ quartl }} wurden Interviews geführt.\n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.ToString().ShouldBe($"{Path.Combine("quartalsbericht", "feldbericht.liquid")}, Zeile 3: " + error.Message);
+        error.Message.ShouldStartWith("Unbekannter Platzhalter „quartl“");
+    }
+
+    [Fact]
+    public void A_Liquid_block_that_is_never_closed_is_a_syntax_error_with_its_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/methoden.liquid", "Text.\n{% if gewichtet %}\nGewichtet.\n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(2);
+        error.Message.ShouldBe("„{% if %}“ wird nicht mit „{% endif %}“ geschlossen.");
+    }
+
+    [Fact]
+    public void An_unclosed_placeholder_is_a_syntax_error_with_its_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/regional.liquid", "Zeile eins\nZeile zwei {{ bezirk \n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(2);
+        error.Message.ShouldContain("nicht mit „}}“ geschlossen");
+    }
+
+    [Fact]
+    public void Broken_JSON_names_the_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"committee\": \"Steuerkreis\",", "\"committee\": \"Steuerkreis\" \"x\",");
+
+        folder.Errors().ShouldHaveSingleItem().Line.ShouldBe(4);
+    }
+
+    [Fact]
+    public void An_unknown_field_is_rejected_rather_than_ignored()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"top\": 10,", "\"anzahl\": 10,");
+
+        folder.Errors().ShouldHaveSingleItem().Message.ShouldContain("Unbekanntes Feld");
+    }
+
+    [Fact]
+    public void All_errors_of_a_template_are_reported_together()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"kind\": \"trend\",", "\"kind\": \"prognose\",");
+        folder.Replace("quartalsbericht/template.json", "\"question\": \"e_formate\", \"title\": \"Gewünschte Formen der Weiterbildung\" },\n        { \"kind\": \"indicator\"",
+            "\"question\": \"e_formatee\", \"title\": \"Gewünschte Formen der Weiterbildung\" },\n        { \"kind\": \"indicator\"");
+
+        folder.Errors().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_text_renders_its_placeholders_into_paragraphs()
+    {
+        var template = new ReportTemplateLoader(ReportTemplateLoader.FindRoot(), NetworkQuestionnaires.All).Load();
+        var methods = template.Sections.Single(s => s.Kind == SectionKind.Methods).Blocks[0].Text!;
+
+        var paragraphs = methods.RenderParagraphs(new Dictionary<string, object?> { ["quartal"] = "3. Quartal 2026", ["gewichtet"] = false });
+
+        paragraphs[0].ShouldStartWith("Grundlage sind die im 3. Quartal 2026 abgeschlossenen");
+        paragraphs.ShouldContain("Die Ergebnisse sind ungewichtet.");
+        paragraphs.ShouldNotContain(p => p.Contains("gleichen die Verteilung", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,126 @@
+using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Questionnaires;
+using Bedarfsanalyse.Core.Questionnaires.Network;
+using Bedarfsanalyse.Core.Statistics;
+using Bedarfsanalyse.Reports.Quarterly;
+
+namespace Bedarfsanalyse.Tests.Reports;
+
+/// <summary>
+/// Figures for Holzminden, 3rd quarter 2026, made by hand as the analysis engine would deliver them: shares with n
+/// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears.
+/// </summary>
+internal sealed class SampleDistrictData : IDistrictReportData
+{
+    public const double SecretPoint = 0.777;
+
+    public static readonly CellStatus Secret = new(CellSymbol.Secret, SuppressionReason.TooFewCases, "weniger als 3 Fälle");
+    public static readonly CellStatus NotReliable = new(CellSymbol.NotReliable, SuppressionReason.BaseTooSmall, "Basis unter 10");
+    public static readonly CellStatus Limited = new(CellSymbol.LimitedReliability, SuppressionReason.LimitedReliability, "Basis 10 bis 29");
+
+    public SampleDistrictData(int employerInterviews = 134, int employeeInterviews = 212)
+    {
+        EmployerInterviews = employerInterviews;
+        EmployeeInterviews = employeeInterviews;
+    }
+
+    public string NetworkKey => "mehrwert";
+
+    public string NetworkName => "Weiterbildungsverbund MehrWert";
+
+    public string DistrictKey => "03255";
+
+    public string DistrictName => "Holzminden";
+
+    public Quarter Quarter => new(2026, 3);
+
+    public DateOnly AsOf => new(2026, 10, 5);
+
+    public bool IsWeighted => false;
+
+    public int EmployerInterviews { get; }
+
+    public int EmployeeInterviews { get; }
+
+    public IReadOnlyList<FieldTargetLine> FieldTargets =>
+    [
+        new("Betriebe", EmployerInterviews, 150),
+        new("Ältere Beschäftigte (55 und älter)", 60, 50),
+        new("Jüngere Beschäftigte (unter 25)", 52, 50),
+        new("Auszubildende", 48, null),
+        new("Beschäftigte mit Einwanderungsgeschichte", 52, 50),
+    ];
+
+    public static ShareFigure Figure(string label, double point, int n, CellStatus? status = null) => new(label, new Estimate
+    {
+        Kind = EstimateKind.Share,
+        Point = point,
+        Interval = new ConfidenceInterval(Math.Max(0, point - 0.08), Math.Min(1, point + 0.08)),
+        Method = IntervalMethod.Wilson,
+        ConfidenceLevel = 0.95,
+        UnweightedN = n,
+        EffectiveN = n,
+        UnweightedCount = (int)Math.Round(point * n),
+    }, status ?? CellStatus.Published);
+
+    public IReadOnlyList<CountFigure> Distribution(string questionnaire, string question) =>
+    [
+        new("A Land- und Forstwirtschaft", new TableCell(2, Secret)),
+        new("B–F Produzierendes Gewerbe", new TableCell(41, CellStatus.Published)),
+        new("G–I Handel, Verkehr, Gastgewerbe", new TableCell(47, CellStatus.Published)),
+        new("J–N Dienstleistungen", new TableCell(30, Secret)),
+        new("O–U Öffentliche und sonstige Dienstleistungen", new TableCell(14, CellStatus.Published)),
+    ];
+
+    public IReadOnlyList<ShareFigure> Shares(string questionnaire, string question)
+    {
+        var definition = NetworkQuestionnaires.All.Single(q => q.Key == questionnaire);
+        var choices = definition.FindChoiceList(((ChoiceQuestion)definition.Questions().Single(q => q.Name == question)).ListName)!.Choices;
+        return choices.Select((choice, i) => i switch
+        {
+            1 => Figure(choice.Label.Default, SecretPoint, 134, Secret),
+            3 => Figure(choice.Label.Default, 0.25, 24, Limited),
+            _ => Figure(choice.Label.Default, 0.62 - i * 0.03, 134),
+        }).ToList();
+    }
+
+    public ShareFigure Share(string questionnaire, string question, string value) => Figure("ja", 0.425, 134);
+
+    public GroupMatrix ByEmployeeGroup(string question)
+    {
+        var groups = new[] { "Ältere", "Jüngere", "Auszubildende", "Einwanderungsgeschichte" };
+        var topics = Shares(NetworkQuestionnaires.EmployeeKey, question).Take(8).ToList();
+        return new GroupMatrix(
+            groups.Select(g => new GroupColumn(g, 52)).ToList(),
+            topics.Select((t, r) => new GroupMatrixRow(t.Label, groups.Select((_, c) => r == 2 && c == 1 ? Figure(t.Label, SecretPoint, 52, Secret) : Figure(t.Label, 0.2 + 0.05 * r + 0.03 * c, 52)).ToList())).ToList());
+    }
+
+    public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
+        Shares(NetworkQuestionnaires.EmployerKey, employerQuestion)
+            .Zip(Shares(NetworkQuestionnaires.EmployeeKey, employeeQuestion), (e, b) => new ComparisonLine(e.Label, e, b with { Estimate = b.Estimate with { UnweightedN = 212 } }))
+            .ToList();
+
+    public RegionalFigures Regional(string questionnaire, string question, string value) => new(
+        Figure("Verbund", 0.468, 905),
+        [
+            new("03255", "Holzminden", Figure("Holzminden", 0.425, 134), true),
+            new("03252", "Hameln-Pyrmont", Figure("Hameln-Pyrmont", 0.51, 160), false),
+            new("03257", "Schaumburg", Figure("Schaumburg", SecretPoint, 8, NotReliable), false),
+        ]);
+
+    public TrendFigures Trend(string questionnaire, string question, string value) => new(
+        [
+            new(new Quarter(2025, 3), Figure("", 0.394, 120), null),
+            new(new Quarter(2025, 4), Figure("", 0.41, 118), null),
+            new(new Quarter(2026, 1), Figure("", SecretPoint, 6, NotReliable), null),
+            new(new Quarter(2026, 2), Figure("", 0.44, 128), Figure("", 0.415, 372)),
+            new(new Quarter(2026, 3), Figure("", 0.425, 134), Figure("", 0.43, 386)),
+        ],
+        new DifferenceEstimate
+        {
+            Point = 0.031, Interval = new ConfidenceInterval(-0.087, 0.148), Method = IntervalMethod.NewcombeHybridScore, ConfidenceLevel = 0.95,
+            IsStatisticallySecured = false, CurrentUnweightedN = 134, PreviousUnweightedN = 120,
+        },
+        new DifferenceEstimate { Point = -0.015, Interval = new ConfidenceInterval(-0.13, 0.1), IsStatisticallySecured = false, CurrentUnweightedN = 134, PreviousUnweightedN = 128 });
+}
