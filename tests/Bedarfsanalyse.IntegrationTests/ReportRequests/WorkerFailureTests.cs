@@ -1,0 +1,106 @@
+using Bedarfsanalyse.Data.Reports;
+using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Commands.Demo;
+using Bedarfsanalyse.Web.Features.ReportRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bedarfsanalyse.IntegrationTests.ReportRequests;
+
+/// <summary>Worker processes started as an operator starts them (serve --role worker), one of them killed mid-job.</summary>
+public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database)
+{
+    public override async Task InitializeAsync()
+    {
+        await JobQueue.ClearAsync(Database);
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_report_leaves_the_job_to_the_next_worker_and_exactly_one_artifact_results()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+                .SeedAsync(new DemoOptions(NetworkKey: Network, Interviews: 300), TextWriter.Null, CancellationToken.None);
+        }
+
+        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous();
+        Guid requestId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await using var db = CreateDb();
+            var networkId = await db.Networks.Where(n => n.Key == Network).Select(n => n.Id).SingleAsync();
+            requestId = (await scope.ServiceProvider.GetRequiredService<ReportRequestService>()
+                .EnqueueAsync(networkId, Holzminden, "pdf", quarter.FirstDay, quarter.NextFirstDay, SteeringId, CancellationToken.None)).Id;
+        }
+
+        // The test holds the archive table so that the job stops right before it stores the report: "mid-job" at a known point.
+        await using var holder = new NpgsqlConnection(Database.ConnectionString);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("lock table report_artifacts in share mode", holder, hold))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var first = StartWorker();
+        await WaitUntilAsync(() => ScalarAsync(
+            "select count(*) from pg_locks where not granted and relation = 'report_artifacts'::regclass"), count => count > 0, first);
+        (await StatusAsync(requestId)).ShouldBe(ReportRequest.Running);
+
+        first.Signal("KILL");
+        (await first.WaitForExitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue();
+        await hold.RollbackAsync();
+
+        await using var second = StartWorker();
+        await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, second);
+
+        await using var check = CreateDb();
+        var artifacts = await check.ReportArtifacts.AsNoTracking().Where(a => a.DistrictKey == Holzminden && a.PeriodStart == quarter.FirstDay).ToListAsync();
+        artifacts.Count.ShouldBe(1);
+        var request = await check.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        request.ArtifactId.ShouldBe(artifacts[0].Id);
+        request.Error.ShouldBeNull();
+        (await check.ArtifactContents.CountAsync(c => c.ArtifactId == artifacts[0].Id)).ShouldBe(1);
+    }
+
+    private AppProcess StartWorker() => AppProcess.Start(
+        new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Bedarfsanalyse"] = Database.ConnectionString,
+            // A dead worker's job goes to another worker this long after its last sign of life (300 s in production).
+            ["Jobs__InvisibilityTimeoutSeconds"] = "5",
+            ["Jobs__WorkerCount"] = "1",
+        },
+        "serve", "--role", "worker");
+
+    private async Task<string> StatusAsync(Guid requestId)
+    {
+        await using var db = CreateDb();
+        return await db.ReportRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<long>> probe, Func<long, bool> reached, AppProcess worker)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!reached(await probe()))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Der Worker kam nicht an. Ausgabe:{Environment.NewLine}{worker.Output}{Environment.NewLine}{worker.Errors}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
