@@ -20,50 +20,80 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
     [Fact]
     public async Task A_worker_killed_in_the_middle_of_a_report_leaves_the_job_to_the_next_worker_and_exactly_one_artifact_results()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedAsync(new DemoOptions(NetworkKey: Network, Interviews: 300), TextWriter.Null, CancellationToken.None);
-        }
-
-        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous();
-        Guid requestId;
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await using var db = CreateDb();
-            var networkId = await db.Networks.Where(n => n.Key == Network).Select(n => n.Id).SingleAsync();
-            requestId = (await scope.ServiceProvider.GetRequiredService<ReportRequestService>()
-                .EnqueueAsync(networkId, Holzminden, "pdf", quarter.FirstDay, quarter.NextFirstDay, SteeringId, CancellationToken.None)).Id;
-        }
-
-        // The test holds the archive table so that the job stops right before it stores the report: "mid-job" at a known point.
-        await using var holder = new NpgsqlConnection(Database.ConnectionString);
-        await holder.OpenAsync();
-        var hold = await holder.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("lock table report_artifacts in share mode", holder, hold))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        var (requestId, quarter) = await RequestReportAsync();
+        await using var archive = await HoldArchiveAsync();
 
         var first = StartWorker();
-        await WaitUntilAsync(() => ScalarAsync(
-            "select count(*) from pg_locks where not granted and relation = 'report_artifacts'::regclass"), count => count > 0, first);
+        await WaitUntilBlockedAsync(first);
         (await StatusAsync(requestId)).ShouldBe(ReportRequest.Running);
 
         first.Signal("KILL");
         (await first.WaitForExitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue();
-        await hold.RollbackAsync();
+        await archive.RollbackAsync();
 
         await using var second = StartWorker();
         await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, second);
+        await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
+    }
 
-        await using var check = CreateDb();
-        var artifacts = await check.ReportArtifacts.AsNoTracking().Where(a => a.DistrictKey == Holzminden && a.PeriodStart == quarter.FirstDay).ToListAsync();
+    [Fact]
+    public async Task A_worker_stopped_by_the_service_manager_hands_its_running_report_back_and_the_next_worker_finishes_it()
+    {
+        var (requestId, quarter) = await RequestReportAsync();
+        await using var archive = await HoldArchiveAsync();
+
+        var first = StartWorker();
+        await WaitUntilBlockedAsync(first);
+        first.Signal("TERM");
+        (await first.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue(first.Output + first.Errors);
+        first.ExitCode.ShouldBe(0);
+        (await StatusAsync(requestId)).ShouldBe(ReportRequest.Queued);
+        await archive.RollbackAsync();
+
+        await using var second = StartWorker();
+        await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, second);
+        await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
+    }
+
+    private async Task<(Guid RequestId, Core.Periods.Quarter Quarter)> RequestReportAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+            .SeedAsync(new DemoOptions(NetworkKey: Network, Interviews: 300), TextWriter.Null, CancellationToken.None);
+        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous();
+        await using var db = CreateDb();
+        var networkId = await db.Networks.Where(n => n.Key == Network).Select(n => n.Id).SingleAsync();
+        var request = await scope.ServiceProvider.GetRequiredService<ReportRequestService>()
+            .EnqueueAsync(networkId, Holzminden, "pdf", quarter.FirstDay, quarter.NextFirstDay, SteeringId, CancellationToken.None);
+        return (request.Id, quarter);
+    }
+
+    /// <summary>
+    /// Holds the archive table so that a job stops right before it stores its report: "in the middle" at a known point.
+    /// Rolling the returned transaction back lets jobs go on.
+    /// </summary>
+    private async Task<ArchiveHold> HoldArchiveAsync()
+    {
+        var holder = new NpgsqlConnection(Database.ConnectionString);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using var lockTable = new NpgsqlCommand("lock table report_artifacts in share mode", holder, hold);
+        await lockTable.ExecuteNonQueryAsync();
+        return new ArchiveHold(holder, hold);
+    }
+
+    private Task WaitUntilBlockedAsync(AppProcess worker) => WaitUntilAsync(
+        () => ScalarAsync("select count(*) from pg_locks where not granted and relation = 'report_artifacts'::regclass"), count => count > 0, worker);
+
+    private async Task ShouldHaveExactlyOneArtifactAsync(Guid requestId, Core.Periods.Quarter quarter)
+    {
+        await using var db = CreateDb();
+        var artifacts = await db.ReportArtifacts.AsNoTracking().Where(a => a.DistrictKey == Holzminden && a.PeriodStart == quarter.FirstDay).ToListAsync();
         artifacts.Count.ShouldBe(1);
-        var request = await check.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
         request.ArtifactId.ShouldBe(artifacts[0].Id);
         request.Error.ShouldBeNull();
-        (await check.ArtifactContents.CountAsync(c => c.ArtifactId == artifacts[0].Id)).ShouldBe(1);
+        (await db.ArtifactContents.CountAsync(c => c.ArtifactId == artifacts[0].Id)).ShouldBe(1);
     }
 
     private AppProcess StartWorker() => AppProcess.Start(
@@ -101,6 +131,17 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    private sealed class ArchiveHold(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public Task RollbackAsync() => transaction.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
         }
     }
 }
