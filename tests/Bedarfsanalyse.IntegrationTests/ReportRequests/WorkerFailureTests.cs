@@ -55,6 +55,22 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
         await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
     }
 
+    [Fact]
+    public async Task When_the_database_drops_every_connection_while_a_report_runs_the_job_retries_and_exactly_one_artifact_results()
+    {
+        var (requestId, quarter) = await RequestReportAsync();
+        var archive = await HoldArchiveAsync();
+
+        await using var worker = StartWorker();
+        await WaitUntilBlockedAsync(worker);
+        // What the clients see of a database restart: every connection of the database ends at once (the hold's too).
+        await ScalarAsync("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+        await archive.DisposeAsync();
+
+        await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, worker);
+        await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
+    }
+
     private async Task<(Guid RequestId, Core.Periods.Quarter Quarter)> RequestReportAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -140,7 +156,15 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
 
         public async ValueTask DisposeAsync()
         {
-            await transaction.DisposeAsync();
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The connection was ended by the server; nothing is held any more.
+            }
+
             await connection.DisposeAsync();
         }
     }
