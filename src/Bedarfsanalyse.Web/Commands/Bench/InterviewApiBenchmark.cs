@@ -24,7 +24,7 @@ namespace Bedarfsanalyse.Web.Commands.Bench;
 internal sealed class InterviewApiBenchmark : IBenchmark
 {
     public const int Clients = 32;
-    private const string P95Target = "< 200 ms";
+    private const string P95Target = "< 50 ms (Issue 5)";
     private const string ScratchDatabase = "bedarfsanalyse_bench_interviews";
 
     private static string? _firstFailure;
