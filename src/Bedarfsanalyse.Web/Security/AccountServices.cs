@@ -87,6 +87,7 @@ public static class AccountServices
         services.AddPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         services.AddScoped<UserScope>();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditLog>();
         services.AddRateLimits(builder.Configuration);
         return builder;

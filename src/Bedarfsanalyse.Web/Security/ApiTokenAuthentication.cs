@@ -22,6 +22,7 @@ internal sealed class ApiTokenAuthentication(
     BedarfsanalyseDb db,
     UserManager<AppUser> users,
     IUserClaimsPrincipalFactory<AppUser> principals,
+    ApiTokenCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -50,6 +51,12 @@ internal sealed class ApiTokenAuthentication(
         }
 
         var hash = HashOf(token);
+        if (cache.TryGet(hash, out var cached))
+        {
+            var identity = new ClaimsIdentity(cached.Claims, SchemeName, cached.NameType, cached.RoleType);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        }
+
         var stored = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (stored is null || stored.RevokedAt is not null || stored.ExpiresAt <= now)
@@ -71,8 +78,17 @@ internal sealed class ApiTokenAuthentication(
         }
 
         var principal = await principals.CreateAsync(user);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("bedarfsanalyse:token", stored.Id.ToString()));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var created = (ClaimsIdentity)principal.Identity!;
+        created.AddClaim(new Claim("bedarfsanalyse:token", stored.Id.ToString()));
+        if (principal.IsInRole(Roles.Interviewer))
+        {
+            var districts = await db.UserDistricts.Where(d => d.UserId == user.Id).Select(d => d.DistrictKey).ToListAsync(Context.RequestAborted);
+            created.AddClaims(districts.Select(d => new Claim(AppClaims.District, d)));
+        }
+
+        cache.Add(hash, new ApiTokenCache.Entry(stored.Id, user.Id, stored.ExpiresAt, now, [.. created.Claims], created.RoleClaimType, created.NameClaimType));
+        var ticketIdentity = new ClaimsIdentity(created.Claims, SchemeName, created.NameClaimType, created.RoleClaimType);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(ticketIdentity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -13,6 +13,9 @@ public static class AppClaims
     public const string DisplayName = "bedarfsanalyse:name";
     public const string MustChangePassword = "bedarfsanalyse:must-change-password";
 
+    /// <summary>An interviewer's district, carried by API token identities (cookie identities look them up per request).</summary>
+    public const string District = "bedarfsanalyse:district";
+
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

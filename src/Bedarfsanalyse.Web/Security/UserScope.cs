@@ -38,6 +38,11 @@ public sealed class UserScope(IHttpContextAccessor http, BedarfsanalyseDb db)
             return _districts = new HashSet<string>();
         }
 
+        if (User.Identity?.AuthenticationType == ApiTokenAuthentication.SchemeName)
+        {
+            return _districts = User.FindAll(AppClaims.District).Select(c => c.Value).ToHashSet();
+        }
+
         var keys = await db.UserDistricts.Where(d => d.UserId == userId).Select(d => d.DistrictKey).ToListAsync(cancellationToken);
         return _districts = keys.ToHashSet();
     }

@@ -1,5 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Accounts;
@@ -43,6 +48,39 @@ public sealed class ApiTokenTests(TestDatabase database) : AppTest(database)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Nicht angemeldet");
         await using var db = CreateDb();
         (await db.AuditEvents.CountAsync(e => e.Action == "token-revoked")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_token_used_a_moment_ago_is_refused_at_once_when_an_admin_locks_its_owner_and_follows_a_change_of_districts()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None);
+        }
+
+        using var api = await App.ApiClientAsync(InterviewerId);
+        (await CreateInterviewAsync(api, Holzminden)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await CreateInterviewAsync(api, HamelnPyrmont)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await UpdateInterviewerAsync(locked: false, Holzminden, HamelnPyrmont);
+        (await CreateInterviewAsync(api, HamelnPyrmont)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await UpdateInterviewerAsync(locked: true, Holzminden);
+        (await api.GetAsync("/api/v1/interviews")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static Task<HttpResponseMessage> CreateInterviewAsync(HttpClient api, string district) =>
+        api.PostAsJsonAsync("/api/v1/interviews", new
+        {
+            id = Guid.NewGuid(), questionnaire = "arbeitgeber", respondentGroup = "establishment", district, answers = new Dictionary<string, object>(),
+        });
+
+    private async Task UpdateInterviewerAsync(bool locked, params string[] districts)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<UpdateUser>().ExecuteAsync(
+            InterviewerId, new UserInput("interviewer@example.org", "interviewer", [Roles.Interviewer], Network, districts), locked, AdminId);
+        outcome.Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bedarfsanalyse.Web.Features.ApiTokens;
 
 /// <summary>A user's personal API tokens: list, create (shown once, stored hashed), revoke.</summary>
-public sealed class ApiTokenService(BedarfsanalyseDb db, AuditLog audit, TimeProvider clock)
+public sealed class ApiTokenService(BedarfsanalyseDb db, AuditLog audit, ApiTokenCache cache, TimeProvider clock)
 {
     public static readonly int[] ValidityDays = [30, 90, 365];
 
@@ -71,6 +71,7 @@ public sealed class ApiTokenService(BedarfsanalyseDb db, AuditLog audit, TimePro
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        cache.Forget(token.Hash);
         return true;
     }
 }

@@ -1,13 +1,14 @@
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Web.Features.Audit;
+using Bedarfsanalyse.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.Web.Features.Users;
 
 /// <summary>Changes an account's name, roles, network, districts and lock; records old and new values.</summary>
-public sealed class UpdateUser(BedarfsanalyseDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class UpdateUser(BedarfsanalyseDb db, UserManager<AppUser> users, AuditLog audit, ApiTokenCache tokens, TimeProvider clock)
 {
     public async Task<Outcome<bool>> ExecuteAsync(Guid id, UserInput input, bool locked, Guid? actingUserId, CancellationToken cancellationToken = default)
     {
@@ -48,6 +49,7 @@ public sealed class UpdateUser(BedarfsanalyseDb db, UserManager<AppUser> users, 
         var after = new { user.DisplayName, roles = newRoles, network = user.NetworkId, districts = user.Districts.Select(d => d.DistrictKey).Order().ToList(), locked };
         await audit.RecordAsync(AuditActions.UserChanged, "user", id.ToString(), new { before, after }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        tokens.ForgetUser(id);
         return true;
     }
 
