@@ -101,4 +101,40 @@ public sealed class InterviewImportTests(TestDatabase database) : InterviewApiTe
         (await db.Interviews.CountAsync()).ShouldBe(2);
         (await db.AuditEvents.CountAsync(e => e.Action == "interviews-imported")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_import_page_shows_each_rows_errors_in_German_stores_nothing_and_then_imports_the_corrected_file()
+    {
+        var bad = Answers();
+        bad["a_beschaeftigte"] = AnswerValue.Text("viele");
+        using var session = await App.SignInAsync("interviewer@example.org");
+
+        var checkedPage = await UploadOnPageAsync(session, Csv((Guid.NewGuid(), Holzminden, Answers()), (Guid.NewGuid(), Holzminden, bad)), checkOnly: true);
+        var imported = await UploadOnPageAsync(session, Csv((Guid.NewGuid(), Holzminden, Answers()), (Guid.NewGuid(), Holzminden, Answers())), checkOnly: false);
+
+        checkedPage.QuerySelector("[role=alert]")!.TextContent.ShouldContain("1 Fehler in 2 Zeilen. Es wurde nichts gespeichert.");
+        var error = checkedPage.QuerySelectorAll("main table tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        error[0].ShouldBe("3");
+        error[1].ShouldBe("a_beschaeftigte");
+        error[2].ShouldContain("„viele“");
+        imported.QuerySelector("[role=status]")!.TextContent.ShouldContain("2 Interviews übernommen.");
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(2);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadOnPageAsync(WebSession session, string csv, bool checkOnly)
+    {
+        var (_, page) = await session.GetPageAsync("/interviews/import");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("arbeitgeber"), "Questionnaire" },
+            { new StringContent(checkOnly ? "true" : "false"), "CheckOnly" },
+            { new StringContent(csv, Encoding.UTF8, "text/csv"), "file", "interviews.csv" },
+        };
+        var response = await session.PostAsync("/interviews/import", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await WebSession.ParseAsync(response);
+    }
 }
