@@ -71,7 +71,7 @@ internal static class ExportCommand
                         Console.WriteLine(target);
                     }
 
-                    Console.WriteLine($"{planned.Interviews:N0} abgeschlossene Interviews, {NetworkExport.PeriodText(first, last)}.");
+                    Console.WriteLine($"{Core.Formatting.GermanFigureFormat.Count(planned.Interviews)} abgeschlossene Interviews, {NetworkExport.PeriodText(first, last)}.");
                     return 0;
                 }
                 finally
