@@ -312,17 +312,29 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     }
 
     [Fact]
-    public async Task The_xlsx_generator_of_the_report_jobs_makes_the_workbook_of_the_request()
+    public async Task An_analyst_asks_for_the_workbook_on_the_request_page_and_the_report_job_archives_it()
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var generator = scope.ServiceProvider.GetServices<IArtifactGenerator>().Single(g => g.Kind == "xlsx");
-        var request = new ReportRequest { Id = Guid.NewGuid(), NetworkId = 1, Kind = "xlsx", PeriodStart = Q3.FirstDay, PeriodEnd = Q3.NextFirstDay };
+        using var analyst = await App.SignInAsync("analyst@example.org");
+        var (_, form) = await analyst.GetPageAsync("/berichte/anfordern");
+        form.QuerySelector("input[name='Form.Kind'][value='xlsx']").ShouldNotBeNull();
+        var response = await analyst.SubmitAsync("/berichte/anfordern", new Dictionary<string, string> { ["Form.Kind"] = "xlsx", ["Form.Quarter"] = "2026-Q3" });
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
 
-        var artifact = await generator.GenerateAsync(request, new Progress<int>(), CancellationToken.None);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReportJob>().RunAsync(id, CancellationToken.None);
+        }
 
+        await using var db = CreateDb();
+        var request = await db.ReportRequests.SingleAsync(r => r.Id == id);
+        request.Status.ShouldBe(ReportRequest.Done, request.Error);
+        var artifact = await db.ReportArtifacts.SingleAsync(a => a.Id == request.ArtifactId);
         artifact.FileName.ShouldBe("analysedaten-mehrwert-2026-Q3.xlsx");
-        artifact.QuestionnaireVersionIds.ShouldNotBeEmpty();
-        using var workbook = new XLWorkbook(new MemoryStream(artifact.Content));
+        artifact.QuestionnaireVersionIds.Length.ShouldBe(2);
+        artifact.ModelSnapshot.ShouldContain("\"network\": \"mehrwert\"");
+        var content = await db.ArtifactContents.Where(c => c.ArtifactId == artifact.Id).Select(c => c.Content).SingleAsync();
+        using var workbook = new XLWorkbook(new MemoryStream(content));
         workbook.Worksheet("Daten arbeitgeber").RowsUsed().Count().ShouldBe(55);
     }
 
