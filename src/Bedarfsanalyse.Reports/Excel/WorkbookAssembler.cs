@@ -2,8 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
@@ -82,36 +81,48 @@ public static partial class WorkbookAssembler
 
     private static async Task<long> WriteSheetAsync(Stream stream, Planned sheet, DataSheetWriter.NumberStyles styles)
     {
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartElement(new Worksheet(), [], [new KeyValuePair<string, string>("r", Relationships.NamespaceName)]);
-        writer.WriteStartElement(new SheetViews());
-        writer.WriteStartElement(new SheetView { WorkbookViewId = 0U });
-        writer.WriteElement(new Pane
-        {
-            VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-        });
+        var main = DataSheetWriter.Main;
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false });
+        writer.WriteStartDocument();
+        writer.WriteStartElement("worksheet", main);
+        writer.WriteAttributeString("xmlns", "r", null, Relationships.NamespaceName);
+        writer.WriteStartElement("sheetViews", main);
+        writer.WriteStartElement("sheetView", main);
+        writer.WriteAttributeString("workbookViewId", "0");
+        writer.WriteStartElement("pane", main);
+        writer.WriteAttributeString("ySplit", "1");
+        writer.WriteAttributeString("topLeftCell", "A2");
+        writer.WriteAttributeString("activePane", "bottomLeft");
+        writer.WriteAttributeString("state", "frozen");
         writer.WriteEndElement();
         writer.WriteEndElement();
-        writer.WriteStartElement(new Columns());
+        writer.WriteEndElement();
+        writer.WriteStartElement("cols", main);
         for (var i = 0; i < sheet.Sheet.Columns.Count; i++)
         {
-            writer.WriteElement(new Column
-            {
-                Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Sheet.Columns[i].Width, CustomWidth = true,
-            });
+            writer.WriteStartElement("col", main);
+            writer.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("width", sheet.Sheet.Columns[i].Width.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("customWidth", "1");
+            writer.WriteEndElement();
         }
 
         writer.WriteEndElement();
-        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement("sheetData", main);
         var rows = new DataSheetWriter(writer, sheet.Sheet.Columns, styles);
         rows.WriteHeader();
         await sheet.Sheet.WriteRows(rows);
         writer.WriteEndElement();
-        writer.WriteStartElement(new TableParts { Count = 1U });
-        writer.WriteElement(new TablePart { Id = "rIdTabelle" });
+        writer.WriteStartElement("tableParts", main);
+        writer.WriteAttributeString("count", "1");
+        writer.WriteStartElement("tablePart", main);
+        writer.WriteAttributeString("id", Relationships.NamespaceName, "rIdTabelle");
         writer.WriteEndElement();
         writer.WriteEndElement();
-        writer.Close();
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+        writer.Flush();
         return rows.Rows;
     }
 
