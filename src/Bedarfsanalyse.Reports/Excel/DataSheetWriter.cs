@@ -63,8 +63,13 @@ public sealed class DataSheetWriter
         StartCell(null, "inlineStr");
         _writer.WriteStartElement("is", Main);
         _writer.WriteStartElement("t", Main);
-        _writer.WriteAttributeString("xml", "space", null, "preserve");
-        _writer.WriteString(Clean(value));
+        var clean = Clean(value);
+        if (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
+        {
+            _writer.WriteAttributeString("xml", "space", null, "preserve");
+        }
+
+        _writer.WriteString(clean);
         _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.WriteEndElement();

@@ -82,7 +82,8 @@ public static partial class WorkbookAssembler
     private static async Task<long> WriteSheetAsync(Stream stream, Planned sheet, DataSheetWriter.NumberStyles styles)
     {
         var main = DataSheetWriter.Main;
-        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false });
+        // No character check: DataSheetWriter.Clean has removed whatever XML rejects before any text is written.
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false, CheckCharacters = false });
         writer.WriteStartDocument();
         writer.WriteStartElement("worksheet", main);
         writer.WriteAttributeString("xmlns", "r", null, Relationships.NamespaceName);
