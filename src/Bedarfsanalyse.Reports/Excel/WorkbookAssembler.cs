@@ -8,8 +8,8 @@ namespace Bedarfsanalyse.Reports.Excel;
 
 /// <summary>
 /// One workbook from two writers: the formatted sheets (cover, codebook, aggregates) as ClosedXML saved them, and
-/// large data sheets streamed with the OpenXML SAX writer. The ClosedXML package is small and is copied part by part
-/// into a new zip written front to back; each data sheet is written straight into its zip entry, so memory stays
+/// large data sheets streamed by a forward-only XmlWriter (sparse cells, ADR 0021). The ClosedXML package is small
+/// and is copied part by part into a new zip written front to back; each data sheet is written straight into its zip entry, so memory stays
 /// flat with the number of rows. The small workbook, relationship, content-type and style parts are patched as XML.
 /// See docs/adr on the workbook for the measurement.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Bedarfsanalyse.Reports.Export;
 
 /// <summary>
 /// Writes the analyst workbook (ADR 0018, 0020): cover, codebook, one streamed data sheet per questionnaire, then the
-/// figure sheets. The small sheets are formatted with ClosedXML; the data sheets go through the SAX writer row by row,
+/// figure sheets. The small sheets are formatted with ClosedXML; the data sheets are streamed (SAX style) row by row,
 /// so memory does not grow with the number of interviews. Every sheet is one Excel table with filters and a frozen
 /// header; text is written as text (never a formula) without the control characters Excel rejects.
 /// </summary>
