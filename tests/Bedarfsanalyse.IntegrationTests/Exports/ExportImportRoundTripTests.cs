@@ -43,7 +43,7 @@ public sealed class ExportImportRoundTripTests(TestDatabase database) : Intervie
             ["a_kreis"] = AnswerValue.Choice(Holzminden), ["a_wz"] = AnswerValue.Choice("C"), ["a_kammer"] = AnswerValue.Choice("ihk"),
             ["a_rolle"] = AnswerValue.Choice("inhaber"), ["a_beschaeftigte"] = AnswerValue.Number(42), ["a_azubis"] = AnswerValue.Number(3),
             ["a_unter25"] = AnswerValue.Number(5), ["a_ab55"] = AnswerValue.Number(10), ["b_gefoerdert"] = AnswerValue.Choice("nein"),
-            ["b_bildet_aus"] = AnswerValue.Choice("nein"), ["c_bedarf"] = AnswerValue.Choice("wn"), ["d_hemmnisse"] = AnswerValue.Choice("zeit", "kosten"),
+            ["b_bildet_aus"] = AnswerValue.Choice("nein"), ["c_bedarf"] = AnswerValue.Choice("wn"), ["d_hemmnisse"] = AnswerValue.Choice("zeit", "kosten"), ["d_haupthemmnis"] = AnswerValue.Choice("kosten"),
             ["e_formate"] = AnswerValue.Choice("inhouse"), ["f_offene_stellen"] = AnswerValue.Choice("nein"), ["f_interesse"] = AnswerValue.Choice("eher"),
             ["f_kontakt"] = AnswerValue.Choice("nein"),
         };
@@ -55,7 +55,8 @@ public sealed class ExportImportRoundTripTests(TestDatabase database) : Intervie
             first.AppendLine(string.Join(';', new[] { id.ToString(), Holzminden, "establishment", "15.10.2026", "1" }.Concat(cells)));
         }
 
-        (await ImportAsync(first.ToString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var imported = await ImportAsync(first.ToString());
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
         var exported = await ExportCsvAsync();
         await using (var db = CreateDb())
         {
