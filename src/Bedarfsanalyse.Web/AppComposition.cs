@@ -53,6 +53,7 @@ internal static class AppComposition
         builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
         builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>().AddSingleton<QuarterCountCache>();
         builder.Services.AddScoped<IArtifactGenerator, DistrictReportGenerator>();
+        builder.Services.AddScoped<Features.Exports.NetworkExport>().AddScoped<IArtifactGenerator, Features.Exports.WorkbookGenerator>();
         return builder;
     }
 

@@ -15,6 +15,7 @@ root.Subcommands.Add(ApplyRetentionCommand.Create()); // apply-retention: delete
 root.Subcommands.Add(ImportQuestionnaireCommand.Create()); // import-questionnaire FILE.xlsx [--publish] | --network
 root.Subcommands.Add(SeedDemoCommand.Create());       // seed-demo: demo data (S/M/L) by binary COPY
 root.Subcommands.Add(ReportCommand.Create());         // report --network KEY --district 03255 --quarter 2026-Q3: quarterly PDF
+root.Subcommands.Add(ExportCommand.Create());         // export --network KEY --quarter 2026-Q3 [--to ...]: analyst workbook, CSV, SPSS
 root.Subcommands.Add(BenchCommand.Create());          // bench: performance figures as a table and JSON
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -1,36 +1,39 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
 /// <summary>
-/// Writes one data sheet with DocumentFormat.OpenXml's SAX writer: a frozen header row, computed column widths, then
-/// rows cell by cell straight into the package, so memory does not grow with the row count. Text is written as inline
-/// strings: never a formula, whatever it starts with, and without characters XML (and so Excel) rejects.
+/// Writes the rows of one data sheet as a forward-only XML stream (SAX style: nothing but the current cell in memory),
+/// so memory does not grow with the row count. Empty cells are left out (every written cell carries its reference),
+/// which keeps sparse survey data small and fast. Text is written as inline strings: never a formula, whatever it
+/// starts with, and without characters XML (and so Excel) rejects.
 /// </summary>
 public sealed class DataSheetWriter
 {
     /// <summary>Excel's limit for the text of one cell.</summary>
     public const int MaxCellText = 32_767;
 
-    private static readonly OpenXmlAttribute[] InlineStringType = [new("t", "", "inlineStr")];
+    internal const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    private readonly OpenXmlWriter _writer;
+    private readonly XmlWriter _writer;
     private readonly IReadOnlyList<DataColumn> _columns;
-    private readonly OpenXmlAttribute[] _integerStyle;
-    private readonly OpenXmlAttribute[] _decimalStyle;
-    private readonly OpenXmlAttribute[] _dateStyle;
+    private readonly string[] _columnNames;
+    private readonly string _integerStyle;
+    private readonly string _decimalStyle;
+    private readonly string _dateStyle;
     private int _cellsInRow = -1;
+    private string _rowText = "1";
 
-    internal DataSheetWriter(OpenXmlWriter writer, IReadOnlyList<DataColumn> columns, NumberStyles styles)
+    internal DataSheetWriter(XmlWriter writer, IReadOnlyList<DataColumn> columns, NumberStyles styles)
     {
         _writer = writer;
         _columns = columns;
-        _integerStyle = [new("s", "", styles.Integer.ToString(CultureInfo.InvariantCulture))];
-        _decimalStyle = [new("s", "", styles.Decimal.ToString(CultureInfo.InvariantCulture))];
-        _dateStyle = [new("s", "", styles.Date.ToString(CultureInfo.InvariantCulture))];
+        _columnNames = [.. Enumerable.Range(1, columns.Count).Select(WorkbookAssembler.ColumnName)];
+        _integerStyle = styles.Integer.ToString(CultureInfo.InvariantCulture);
+        _decimalStyle = styles.Decimal.ToString(CultureInfo.InvariantCulture);
+        _dateStyle = styles.Date.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Data rows written so far (the header row not counted).</summary>
@@ -43,7 +46,9 @@ public sealed class DataSheetWriter
             throw new InvalidOperationException("Die vorige Zeile wurde nicht abgeschlossen.");
         }
 
-        _writer.WriteStartElement(new Row());
+        _rowText = (Rows + 2).ToString(CultureInfo.InvariantCulture);
+        _writer.WriteStartElement("row", Main);
+        _writer.WriteAttributeString("r", _rowText);
         _cellsInRow = 0;
     }
 
@@ -52,13 +57,20 @@ public sealed class DataSheetWriter
         Next();
         if (string.IsNullOrEmpty(value))
         {
-            _writer.WriteElement(new Cell());
             return;
         }
 
-        _writer.WriteStartElement(new Cell(), InlineStringType);
-        _writer.WriteStartElement(new InlineString());
-        _writer.WriteElement(new Text(Clean(value)) { Space = SpaceProcessingModeValues.Preserve });
+        StartCell(null, "inlineStr");
+        _writer.WriteStartElement("is", Main);
+        _writer.WriteStartElement("t", Main);
+        var clean = Clean(value);
+        if (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
+        {
+            _writer.WriteAttributeString("xml", "space", null, "preserve");
+        }
+
+        _writer.WriteString(clean);
+        _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.WriteEndElement();
     }
@@ -68,39 +80,48 @@ public sealed class DataSheetWriter
         Next();
         if (value is not { } number)
         {
-            _writer.WriteElement(new Cell());
             return;
         }
 
-        var style = _columns[_cellsInRow - 1].Kind == DataColumnKind.Integer ? _integerStyle : _decimalStyle;
-        _writer.WriteStartElement(new Cell(), style);
-        _writer.WriteElement(new CellValue(number.ToString(CultureInfo.InvariantCulture)));
+        StartCell(_columns[_cellsInRow - 1].Kind == DataColumnKind.Integer ? _integerStyle : _decimalStyle, null);
+        _writer.WriteStartElement("v", Main);
+        _writer.WriteValue(number);
+        _writer.WriteEndElement();
         _writer.WriteEndElement();
     }
 
-    public void Number(long? value) => Number(value is { } v ? (decimal)v : null);
+    public void Number(long? value)
+    {
+        Next();
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        StartCell(_columns[_cellsInRow - 1].Kind == DataColumnKind.Decimal ? _decimalStyle : _integerStyle, null);
+        _writer.WriteStartElement("v", Main);
+        _writer.WriteValue(number);
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+    }
 
     public void Date(DateOnly? value)
     {
         Next();
         if (value is not { } date)
         {
-            _writer.WriteElement(new Cell());
             return;
         }
 
         // Excel counts days from 1899-12-30 (its 1900 leap-year quirk included); the style shows TT.MM.JJJJ.
-        var serial = date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
-        _writer.WriteStartElement(new Cell(), _dateStyle);
-        _writer.WriteElement(new CellValue(serial.ToString(CultureInfo.InvariantCulture)));
+        StartCell(_dateStyle, null);
+        _writer.WriteStartElement("v", Main);
+        _writer.WriteValue(date.DayNumber - ExcelEpoch);
+        _writer.WriteEndElement();
         _writer.WriteEndElement();
     }
 
-    public void Empty()
-    {
-        Next();
-        _writer.WriteElement(new Cell());
-    }
+    public void Empty() => Next();
 
     public void EndRow()
     {
@@ -112,6 +133,26 @@ public sealed class DataSheetWriter
         _writer.WriteEndElement();
         _cellsInRow = -1;
         Rows++;
+    }
+
+    private static readonly int ExcelEpoch = new DateOnly(1899, 12, 30).DayNumber;
+
+    private void StartCell(string? style, string? type)
+    {
+        _writer.WriteStartElement("c", Main);
+        _writer.WriteStartAttribute("r");
+        _writer.WriteString(_columnNames[_cellsInRow - 1]);
+        _writer.WriteString(_rowText);
+        _writer.WriteEndAttribute();
+        if (style is not null)
+        {
+            _writer.WriteAttributeString("s", style);
+        }
+
+        if (type is not null)
+        {
+            _writer.WriteAttributeString("t", type);
+        }
     }
 
     /// <summary>Text as XML 1.0 allows it: control characters (but tab and line breaks) and broken surrogates removed, cut to Excel's limit.</summary>
@@ -151,14 +192,17 @@ public sealed class DataSheetWriter
 
     internal void WriteHeader()
     {
-        BeginRow();
+        _writer.WriteStartElement("row", Main);
+        _writer.WriteAttributeString("r", "1");
+        _rowText = "1";
+        _cellsInRow = 0;
         foreach (var column in _columns)
         {
             Text(column.Header);
         }
 
-        EndRow();
-        Rows = 0;
+        _writer.WriteEndElement();
+        _cellsInRow = -1;
     }
 
     private static bool IsAllowed(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != '\uFFFE' && c != '\uFFFF');

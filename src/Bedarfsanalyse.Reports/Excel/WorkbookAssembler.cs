@@ -2,15 +2,14 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
 /// <summary>
 /// One workbook from two writers: the formatted sheets (cover, codebook, aggregates) as ClosedXML saved them, and
-/// large data sheets streamed with the OpenXML SAX writer. The ClosedXML package is small and is copied part by part
-/// into a new zip written front to back; each data sheet is written straight into its zip entry, so memory stays
+/// large data sheets streamed by a forward-only XmlWriter (sparse cells, ADR 0021). The ClosedXML package is small
+/// and is copied part by part into a new zip written front to back; each data sheet is written straight into its zip entry, so memory stays
 /// flat with the number of rows. The small workbook, relationship, content-type and style parts are patched as XML.
 /// See docs/adr on the workbook for the measurement.
 /// </summary>
@@ -82,36 +81,49 @@ public static partial class WorkbookAssembler
 
     private static async Task<long> WriteSheetAsync(Stream stream, Planned sheet, DataSheetWriter.NumberStyles styles)
     {
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartElement(new Worksheet(), [], [new KeyValuePair<string, string>("r", Relationships.NamespaceName)]);
-        writer.WriteStartElement(new SheetViews());
-        writer.WriteStartElement(new SheetView { WorkbookViewId = 0U });
-        writer.WriteElement(new Pane
-        {
-            VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-        });
+        var main = DataSheetWriter.Main;
+        // No character check: DataSheetWriter.Clean has removed whatever XML rejects before any text is written.
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false, CheckCharacters = false });
+        writer.WriteStartDocument();
+        writer.WriteStartElement("worksheet", main);
+        writer.WriteAttributeString("xmlns", "r", null, Relationships.NamespaceName);
+        writer.WriteStartElement("sheetViews", main);
+        writer.WriteStartElement("sheetView", main);
+        writer.WriteAttributeString("workbookViewId", "0");
+        writer.WriteStartElement("pane", main);
+        writer.WriteAttributeString("ySplit", "1");
+        writer.WriteAttributeString("topLeftCell", "A2");
+        writer.WriteAttributeString("activePane", "bottomLeft");
+        writer.WriteAttributeString("state", "frozen");
         writer.WriteEndElement();
         writer.WriteEndElement();
-        writer.WriteStartElement(new Columns());
+        writer.WriteEndElement();
+        writer.WriteStartElement("cols", main);
         for (var i = 0; i < sheet.Sheet.Columns.Count; i++)
         {
-            writer.WriteElement(new Column
-            {
-                Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Sheet.Columns[i].Width, CustomWidth = true,
-            });
+            writer.WriteStartElement("col", main);
+            writer.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("width", sheet.Sheet.Columns[i].Width.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("customWidth", "1");
+            writer.WriteEndElement();
         }
 
         writer.WriteEndElement();
-        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement("sheetData", main);
         var rows = new DataSheetWriter(writer, sheet.Sheet.Columns, styles);
         rows.WriteHeader();
         await sheet.Sheet.WriteRows(rows);
         writer.WriteEndElement();
-        writer.WriteStartElement(new TableParts { Count = 1U });
-        writer.WriteElement(new TablePart { Id = "rIdTabelle" });
+        writer.WriteStartElement("tableParts", main);
+        writer.WriteAttributeString("count", "1");
+        writer.WriteStartElement("tablePart", main);
+        writer.WriteAttributeString("id", Relationships.NamespaceName, "rIdTabelle");
         writer.WriteEndElement();
         writer.WriteEndElement();
-        writer.Close();
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+        writer.Flush();
         return rows.Rows;
     }
 

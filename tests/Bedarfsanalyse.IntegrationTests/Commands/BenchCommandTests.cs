@@ -40,6 +40,20 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_workbook_benchmark_prints_time_memory_file_size_and_the_ratio_to_a_bare_dump()
+    {
+        await using var bench = AppProcess.Start(new Dictionary<string, string?>(), "bench", "--only", "workbook");
+
+        (await bench.WaitForExitAsync(TimeSpan.FromSeconds(240))).ShouldBeTrue("bench endete nicht");
+        bench.ExitCode.ShouldBe(0, bench.Errors);
+        var lines = bench.Output.Split(Environment.NewLine);
+        lines.ShouldContain(l => l.StartsWith("Arbeitsmappe mehrwert, 1. Quartal 2025 bis 4. Quartal 2026: ", StringComparison.Ordinal) && l.Contains(" s ") && l.Contains("< 30 s"));
+        lines.ShouldContain(l => l.StartsWith("Arbeitsmappe: höchster Speicherbedarf des Export-Prozesses", StringComparison.Ordinal) && l.Contains(" MB ") && l.Contains("< 1.024 MB"));
+        lines.ShouldContain(l => l.StartsWith("Arbeitsmappe: Dateigröße", StringComparison.Ordinal) && l.Contains(" MB "));
+        lines.ShouldContain(l => l.StartsWith("Datenblätter schreiben / bloßer SAX-Dump derselben Zellen", StringComparison.Ordinal) && l.Contains("≤ 1,5"));
+    }
+
+    [Fact]
     public async Task An_unknown_benchmark_is_named_with_the_ones_there_are()
     {
         await using var bench = AppProcess.Start(new Dictionary<string, string?>(), "bench", "--only", "gibtsnicht");

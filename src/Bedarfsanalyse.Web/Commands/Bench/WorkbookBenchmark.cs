@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Reports.Export;
+using Bedarfsanalyse.Web.Database;
+using Bedarfsanalyse.Web.Features.Exports;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bedarfsanalyse.Web.Commands.Bench;
+
+/// <summary>
+/// The analyst workbook of the network with the most interviews over all its quarters (issue 9): the export command in
+/// a process of its own (total time under 30 s, peak memory under 1 GB, file size), then in this process the data
+/// sheets written by the workbook writer against a bare SAX dump of the same cells read the same way (ratio at most
+/// 1.5). A process of its own, because this one holds whatever loading the bench dataset left on its heap.
+/// </summary>
+internal sealed class WorkbookBenchmark : IBenchmark
+{
+    public string Name => "workbook";
+
+    public async IAsyncEnumerable<BenchmarkRow> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var database = await AppDatabase.OpenAsync(context.Configuration, context.Progress, cancellationToken);
+        if (database.IsPrivate)
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{AppDatabase.ConnectionStringName}"] = database.ConnectionString,
+        });
+        builder.AddBedarfsanalyse();
+        await using var app = builder.Build();
+
+        var (networkKey, first, last) = await ChooseAsync(app.Services, cancellationToken);
+        if (networkKey is null)
+        {
+            yield return new BenchmarkRow("Arbeitsmappe: keine Verbünde mit Interviews in der Datenbank", "–", "< 30 s", "–");
+            yield break;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("bench-arbeitsmappe-");
+        try
+        {
+            var period = NetworkExport.PeriodText(first, last);
+            context.Progress.WriteLine($"workbook: Verbund {networkKey}, {period}, export in eigenem Prozess …");
+            var (elapsed, peakBytes, exitCode, errors) = await RunExportAsync(database.ConnectionString, networkKey, first, last, folder.FullName, cancellationToken);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException("export failed: " + errors);
+            }
+
+            var file = new FileInfo(Path.Combine(folder.FullName, NetworkExport.FileStem(networkKey, first, last) + ".xlsx"));
+
+            context.Progress.WriteLine("workbook: Datenblätter gegen bloßen SAX-Dump derselben Zellen …");
+            await using var scope = app.Services.CreateAsyncScope();
+            var planWatch = Stopwatch.StartNew();
+            var planned = await scope.ServiceProvider.GetRequiredService<NetworkExport>().PlanAsync(networkKey, first, last, null, cancellationToken);
+            var planning = planWatch.Elapsed;
+            var dataOnly = planned.Workbook with { FigureSheets = [] };
+            var cells = planned.Workbook.DataSets.Sum(d => (long)(InterviewColumns.All.Count + d.Layout.Columns.Count));
+            // Warm up ClosedXML, the assembler and the SAX writer on empty data sets, so neither side pays for the JIT.
+            var empty = dataOnly with { DataSets = [.. dataOnly.DataSets.Select(d => d with { Rows = _ => AsyncEnumerable.Empty<InterviewRow>() })] };
+            await AnalystWorkbookWriter.WriteAsync(empty, Stream.Null, cancellationToken);
+            await BareDumpAsync(empty.DataSets, Stream.Null, cancellationToken);
+            var watch = Stopwatch.StartNew();
+            await using (var output = File.Create(Path.Combine(folder.FullName, "daten.xlsx")))
+            {
+                await AnalystWorkbookWriter.WriteAsync(dataOnly, output, cancellationToken);
+            }
+
+            var written = watch.Elapsed;
+            watch.Restart();
+            long rows;
+            await using (var output = File.Create(Path.Combine(folder.FullName, "bare.zip")))
+            {
+                rows = await BareDumpAsync(planned.Workbook.DataSets, output, cancellationToken);
+            }
+
+            var bare = watch.Elapsed;
+            watch.Restart();
+            foreach (var set in planned.Workbook.DataSets)
+            {
+                await foreach (var _ in set.Rows(cancellationToken).WithCancellation(cancellationToken))
+                {
+                }
+            }
+
+            var readOnly = watch.Elapsed;
+
+            yield return new BenchmarkRow(
+                $"Arbeitsmappe {networkKey}, {period}: {GermanFigureFormat.Count(planned.Interviews)} Interviews (Befehl export, eigener Prozess)",
+                GermanFigureFormat.Number(elapsed.TotalSeconds, 1) + " s", "< 30 s", "Start des Prozesses eingeschlossen");
+            yield return new BenchmarkRow(
+                "Arbeitsmappe: höchster Speicherbedarf des Export-Prozesses",
+                GermanFigureFormat.Count(peakBytes / 1024 / 1024) + " MB", "< 1.024 MB", "VmHWM (Resident Set)");
+            yield return new BenchmarkRow(
+                "Arbeitsmappe: Dateigröße",
+                GermanFigureFormat.Number(file.Length / 1024.0 / 1024.0, 1) + " MB", "–",
+                $"{GermanFigureFormat.Count(rows)} Datenzeilen, {GermanFigureFormat.Count(cells)} Spalten");
+            yield return new BenchmarkRow(
+                "Datenblätter schreiben / bloßer SAX-Dump derselben Zellen",
+                GermanFigureFormat.Number(written.TotalSeconds / bare.TotalSeconds, 2), "≤ 1,5",
+                $"{GermanFigureFormat.Number(written.TotalSeconds, 1)} s gegen {GermanFigureFormat.Number(bare.TotalSeconds, 1)} s, beide mit Lesen aus PostgreSQL");
+            yield return new BenchmarkRow(
+                "Datenblätter: davon Lesen aus PostgreSQL und Aufteilen in Spalten",
+                GermanFigureFormat.Number(readOnly.TotalSeconds, 1) + " s", "–", "ohne Schreiben");
+            yield return new BenchmarkRow(
+                "Arbeitsmappe planen: Kennzahlen aller Kreise aus dem Modell des Quartalsberichts",
+                GermanFigureFormat.Number(planning.TotalSeconds, 1) + " s", "–", $"{planned.Workbook.FigureSheets.Count} Kennzahlenblätter");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs <c>export --no-csv</c> as a child process and samples its peak resident memory while it runs.</summary>
+    private static async Task<(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Errors)> RunExportAsync(
+        string connectionString, string networkKey, Quarter first, Quarter last, string folder, CancellationToken cancellationToken)
+    {
+        var host = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(WorkbookBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "export", "--network", networkKey, "--quarter", first.ToString(), "--to", last.ToString(), "--out", folder, "--no-csv" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[$"ConnectionStrings__{AppDatabase.ConnectionStringName}"] = connectionString;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakResident(process.Id));
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        watch.Stop();
+        await output;
+        return (watch.Elapsed, peak, process.ExitCode, await errors);
+    }
+
+    /// <summary>VmHWM of /proc/PID/status in bytes; 0 once the process is gone.</summary>
+    private static long PeakResident(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
+    /// <summary>The same cells with DocumentFormat.OpenXml's SAX writer into a zip entry: no styles, widths, table or workbook around them.</summary>
+    private static async Task<long> BareDumpAsync(IReadOnlyList<QuestionnaireDataSet> sets, Stream output, CancellationToken cancellationToken)
+    {
+        var inline = new[] { new OpenXmlAttribute("t", "", "inlineStr") };
+        long rows = 0;
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var set in sets)
+        {
+            await using var stream = zip.CreateEntry(set.Key + ".xml", CompressionLevel.Fastest).Open();
+            using var writer = OpenXmlWriter.Create(stream);
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetData());
+            await foreach (var row in set.Rows(cancellationToken).WithCancellation(cancellationToken))
+            {
+                writer.WriteStartElement(new Row());
+                foreach (var value in InterviewColumns.All.Select(c => c.Value(row)).Concat(row.Cells))
+                {
+                    switch (value)
+                    {
+                        case null:
+                            writer.WriteElement(new Cell());
+                            break;
+                        case string text:
+                            writer.WriteStartElement(new Cell(), inline);
+                            writer.WriteStartElement(new InlineString());
+                            writer.WriteElement(new Text(text));
+                            writer.WriteEndElement();
+                            writer.WriteEndElement();
+                            break;
+                        case DateOnly date:
+                            writer.WriteStartElement(new Cell());
+                            writer.WriteElement(new CellValue((date.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(CultureInfo.InvariantCulture)));
+                            writer.WriteEndElement();
+                            break;
+                        default:
+                            writer.WriteStartElement(new Cell());
+                            writer.WriteElement(new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!));
+                            writer.WriteEndElement();
+                            break;
+                    }
+                }
+
+                writer.WriteEndElement();
+                rows++;
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.Close();
+        }
+
+        return rows;
+    }
+
+    /// <summary>The network with the most completed interviews, and its first and last quarter with interviews.</summary>
+    private static async Task<(string? Network, Quarter First, Quarter Last)> ChooseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.BedarfsanalyseDb>();
+        var busiest = await db.Interviews.AsNoTracking()
+            .Where(i => i.Status == Interview.Completed)
+            .GroupBy(i => i.Network!.Key)
+            .Select(g => new { Key = g.Key, Count = g.Count(), First = g.Min(i => i.ConductedOn), Last = g.Max(i => i.ConductedOn) })
+            .OrderByDescending(g => g.Count)
+            .FirstOrDefaultAsync(cancellationToken);
+        return busiest is null ? (null, default, default) : (busiest.Key, Quarter.Of(busiest.First), Quarter.Of(busiest.Last));
+    }
+}

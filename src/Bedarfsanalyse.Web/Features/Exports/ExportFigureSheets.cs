@@ -1,0 +1,147 @@
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Reports.Export;
+using Bedarfsanalyse.Reports.Quarterly;
+using Bedarfsanalyse.Reports.Templates;
+
+namespace Bedarfsanalyse.Web.Features.Exports;
+
+/// <summary>
+/// The aggregate and trend sheets of the workbook, built from the same <see cref="IDistrictReportData"/> and the same
+/// template blocks as the quarterly PDF: the figures are the PDF's, with its intervals, n and suppression symbols.
+/// Nothing is computed here; figures are only selected and laid out as tables.
+/// </summary>
+internal static class ExportFigureSheets
+{
+    private static readonly FigureColumn[] FigureColumns =
+    [
+        new("Abschnitt", FigureKind.Text), new("Kennzahl", FigureKind.Text), new("Antwort", FigureKind.Text),
+        new("Wert", FigureKind.Text), new("95-%-Konfidenzintervall", FigureKind.Text), new("n (ungewichtet)", FigureKind.Count),
+        new("Anteil in %", FigureKind.Percent),
+    ];
+
+    public const string Note = "Wert wie im Quartalsbericht: „.“ geheim, „/“ nicht ausreichend belastbar, „( )“ eingeschränkt belastbar, „–“ nichts vorhanden. „Anteil in %“ nur, wo der Wert gezeigt werden darf.";
+
+    /// <summary>One sheet per district: every figure of the report's result sections.</summary>
+    public static FigureSheet District(IDistrictReportData data, ReportTemplate template)
+    {
+        var rows = new List<object?[]>();
+        var seen = new HashSet<(string?, string?, string?)>();
+        foreach (var section in template.Sections)
+        {
+            foreach (var block in section.Blocks)
+            {
+                var title = block.Title ?? block.Question ?? "";
+                switch (block.Kind)
+                {
+                    case BlockKind.FieldTargets:
+                        foreach (var line in data.FieldTargets)
+                        {
+                            rows.Add([section.Title, "Interviews nach Befragtengruppe" + (line.Target is { } t ? $" (Soll {GermanFigureFormat.Count(t)})" : ""), line.Group,
+                                GermanFigureFormat.Count(line.Interviews), "", line.Interviews, null]);
+                        }
+
+                        break;
+                    case BlockKind.Distribution:
+                        foreach (var count in data.Distribution(block.Questionnaire!, block.Question!))
+                        {
+                            rows.Add([section.Title, title, count.Label, count.Text, "", null, null]);
+                        }
+
+                        break;
+                    case BlockKind.Indicator when seen.Add((block.Questionnaire, block.Question, block.Value)):
+                        rows.Add(Share(section.Title, title, data.Share(block.Questionnaire!, block.Question!, block.Value!), null));
+                        break;
+                    case BlockKind.Bars or BlockKind.Table when seen.Add((block.Questionnaire, block.Question, null)):
+                        rows.AddRange(data.Shares(block.Questionnaire!, block.Question!).Select(s => Share(section.Title, title, s, s.Label)));
+                        break;
+                    case BlockKind.HeatMap:
+                        var matrix = data.ByEmployeeGroup(block.Question!);
+                        foreach (var row in matrix.Rows)
+                        {
+                            for (var g = 0; g < matrix.Groups.Count && g < row.Cells.Count; g++)
+                            {
+                                rows.Add(Share(section.Title, title, row.Cells[g], $"{row.Label} – {matrix.Groups[g].Label}"));
+                            }
+                        }
+
+                        break;
+                    case BlockKind.Comparison:
+                        foreach (var line in data.Compare(block.Question!, block.CompareWith!))
+                        {
+                            rows.Add(Share(section.Title, title, line.Employers, $"{line.Label} – Betriebe"));
+                            rows.Add(Share(section.Title, title, line.Employees, $"{line.Label} – Beschäftigte"));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return new FigureSheet($"Kreis {data.DistrictKey}", $"{data.DistrictName} ({data.DistrictKey}) – {data.Quarter.ToGermanLongString()}", Note, FigureColumns, rows);
+    }
+
+    /// <summary>The network total beside every district, for each indicator of the report.</summary>
+    public static FigureSheet Network(IDistrictReportData data, ReportTemplate template)
+    {
+        var rows = new List<object?[]>();
+        var seen = new HashSet<(string?, string?, string?)>();
+        foreach (var block in template.Sections.SelectMany(s => s.Blocks))
+        {
+            if (block.Kind is not (BlockKind.Indicator or BlockKind.Regional) || !seen.Add((block.Questionnaire, block.Question, block.Value)))
+            {
+                continue;
+            }
+
+            var title = block.Title ?? block.Question ?? "";
+            var regional = data.Regional(block.Questionnaire!, block.Question!, block.Value!);
+            rows.Add(Share("Verbund insgesamt", title, regional.Network, ""));
+            foreach (var line in regional.Districts)
+            {
+                rows.Add(Share(line.DistrictName, title, line.Share, line.DistrictKey));
+            }
+        }
+
+        return new FigureSheet("Verbund", $"{data.NetworkName}: Verbund und Landkreise – {data.Quarter.ToGermanLongString()}", Note,
+        [
+            new("Gebiet", FigureKind.Text), new("Kennzahl", FigureKind.Text), new("Kreisschlüssel", FigureKind.Text),
+            new("Wert", FigureKind.Text), new("95-%-Konfidenzintervall", FigureKind.Text), new("n (ungewichtet)", FigureKind.Count),
+            new("Anteil in %", FigureKind.Percent),
+        ], rows);
+    }
+
+    /// <summary>Quarterly and rolling values of each trend indicator, per district.</summary>
+    public static FigureSheet Trends(IEnumerable<IDistrictReportData> districts, ReportTemplate template, string periodText)
+    {
+        var rows = new List<object?[]>();
+        var blocks = template.Sections.SelectMany(s => s.Blocks).Where(b => b.Kind == BlockKind.Trend).ToList();
+        foreach (var data in districts)
+        {
+            foreach (var block in blocks)
+            {
+                var trend = data.Trend(block.Questionnaire!, block.Question!, block.Value!);
+                var title = block.Title ?? block.Question ?? "";
+                foreach (var point in trend.Points)
+                {
+                    rows.Add([data.DistrictKey, data.DistrictName, title, point.Quarter.ToString(), point.Quarterly.Text, point.Quarterly.IntervalText,
+                        point.Quarterly.Estimate.UnweightedN, point.Quarterly.ShownPercent, point.Rolling?.Text ?? "", point.Rolling?.ShownPercent,
+                        point.Quarter == data.Quarter ? ChangeText(trend.ChangeToSameQuarterPreviousYear) : "",
+                        point.Quarter == data.Quarter ? ChangeText(trend.ChangeToPreviousQuarter) : ""]);
+                }
+            }
+        }
+
+        return new FigureSheet("Zeitverlauf", $"Entwicklung im Zeitverlauf (bis {periodText})", Note + " Veränderungen in Prozentpunkten mit 95-%-Konfidenzintervall (Newcombe).",
+        [
+            new("Kreisschlüssel", FigureKind.Text), new("Kreis", FigureKind.Text), new("Kennzahl", FigureKind.Text), new("Quartal", FigureKind.Text),
+            new("Wert", FigureKind.Text), new("95-%-Konfidenzintervall", FigureKind.Text), new("n (ungewichtet)", FigureKind.Count),
+            new("Anteil in %", FigureKind.Percent), new("Gleitender Wert (4 Quartale)", FigureKind.Text), new("Gleitend in %", FigureKind.Percent),
+            new("Veränderung zum Vorjahresquartal", FigureKind.Text), new("Veränderung zum Vorquartal", FigureKind.Text),
+        ], rows);
+    }
+
+    private static string ChangeText(Core.Statistics.DifferenceEstimate? change) =>
+        change is { HasData: true } ? GermanFigureFormat.Change(change) : "kein Vergleichswert";
+
+    private static object?[] Share(string section, string title, ShareFigure share, string? answer) =>
+        [section, title, answer ?? share.Label, share.Text, share.IntervalText, share.Estimate.UnweightedN, share.ShownPercent is { } p ? Math.Round(p, 1) : null];
+}

@@ -1,0 +1,269 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Establishments;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Questionnaires.Answers;
+using Bedarfsanalyse.Core.Questionnaires.Tabular;
+using Bedarfsanalyse.Data;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Data.Questionnaires;
+using Bedarfsanalyse.Reports.Export;
+using Bedarfsanalyse.Reports.Quarterly;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bedarfsanalyse.Web.Features.Exports;
+
+/// <summary>
+/// The analyst export of one network and period (ADR 0020): plans the workbook (cover, codebook, one data set per
+/// questionnaire in the flat layout the interview import reads back, the report's figures per district, network and
+/// over time) and writes it, or the CSV and SPSS files. Interview rows are streamed from PostgreSQL while they are
+/// written. Applies no user scope: callers that act for a user check it first.
+/// </summary>
+public sealed class NetworkExport(
+    BedarfsanalyseDb db, CompiledQuestionnaires questionnaires, IDistrictReportSource source, ReportTemplates templates, TimeProvider clock)
+{
+    /// <summary>The longest period one export covers.</summary>
+    public const int MaxQuarters = 20;
+
+    /// <summary>Plans the export; the rows are read only when the workbook or the CSV is written.</summary>
+    /// <exception cref="ReportRequestException">Unknown network or a period that is not one (German message).</exception>
+    public async Task<PlannedExport> PlanAsync(string networkKey, Quarter first, Quarter last, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (last < first)
+        {
+            throw new ReportRequestException($"Das letzte Quartal ({last}) liegt vor dem ersten ({first}).");
+        }
+
+        if (QuarterCount(first, last) > MaxQuarters)
+        {
+            throw new ReportRequestException($"Ein Export umfasst höchstens {MaxQuarters} Quartale; gewählt sind {QuarterCount(first, last)}.");
+        }
+
+        var network = await db.Networks.AsNoTracking()
+            .Where(n => n.Key == networkKey)
+            .Select(n => new { n.Id, n.Key, n.Name, n.SteeringCommitteeName, Districts = n.Districts.Select(d => new { d.DistrictKey, d.District!.Name }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ReportRequestException($"Einen Verbund mit dem Schlüssel „{networkKey}“ gibt es nicht.");
+        var from = first.FirstDay;
+        var to = last.NextFirstDay;
+        var districtNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Name, cancellationToken);
+
+        var used = await db.Interviews.AsNoTracking()
+            .Where(i => i.NetworkId == network.Id && i.Status == Interview.Completed && i.ConductedOn >= from && i.ConductedOn < to)
+            .GroupBy(i => i.QuestionnaireVersionId)
+            .Select(g => new { VersionId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var published = await db.QuestionnaireVersions.AsNoTracking()
+            .Where(v => v.Status == QuestionnaireVersion.Published || used.Select(u => u.VersionId).Contains(v.Id))
+            .Select(v => new { v.Id, v.Number, v.Questionnaire!.Key, v.Questionnaire.Title })
+            .ToListAsync(cancellationToken);
+
+        var dataSets = new List<QuestionnaireDataSet>();
+        var counts = new List<(string Title, int Interviews, IReadOnlyList<int> Versions)>();
+        var stem = FileStem(network.Key, first, last);
+        foreach (var group in published.GroupBy(v => v.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var inPeriod = group.Where(v => used.Any(u => u.VersionId == v.Id)).ToList();
+            // A questionnaire without interviews in the period still gets its newest version's columns.
+            var versions = inPeriod.Count > 0 ? inPeriod : [group.MaxBy(v => v.Number)!];
+            var definitions = new List<(int Version, Core.Questionnaires.QuestionnaireDefinition Definition)>();
+            foreach (var version in versions)
+            {
+                var compiled = await questionnaires.GetAsync(version.Id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Version {version.Id} could not be loaded.");
+                definitions.Add((version.Number, compiled.Definition));
+            }
+
+            var layout = FlatLayout.For(definitions);
+            var versionIds = inPeriod.Select(v => v.Id).ToArray();
+            var numbers = versions.Select(v => v.Number).Order().ToList();
+            var title = group.First().Title;
+            counts.Add((title, used.Where(u => versionIds.Contains(u.VersionId)).Sum(u => u.Count), inPeriod.Select(v => v.Number).Order().ToList()));
+            dataSets.Add(new QuestionnaireDataSet(group.Key, title, "Daten " + group.Key, $"{stem}-{group.Key}", numbers, layout,
+                ct => RowsAsync(network.Id, versionIds, from, to, layout, districtNames, ct)));
+        }
+
+        progress?.Report(10);
+        var template = templates.QuarterlyReport(network.Key, network.SteeringCommitteeName);
+        var districtData = new List<IDistrictReportData>();
+        var districts = network.Districts.OrderBy(d => d.DistrictKey, StringComparer.Ordinal).ToList();
+        foreach (var district in districts)
+        {
+            districtData.Add((await source.LoadAsync(network.Key, district.DistrictKey, last, cancellationToken)).Data);
+            progress?.Report(10 + 20 * districtData.Count / Math.Max(1, districts.Count));
+        }
+
+        var figureSheets = new List<FigureSheet>();
+        if (districtData.Count > 0)
+        {
+            figureSheets.Add(ExportFigureSheets.Network(districtData[0], template));
+            figureSheets.AddRange(districtData.Select(d => ExportFigureSheets.District(d, template)));
+            figureSheets.Add(ExportFigureSheets.Trends(districtData, template, last.ToGermanLongString()));
+        }
+
+        var periodText = PeriodText(first, last);
+        var total = counts.Sum(c => c.Interviews);
+        var disclosure = DisclosureSettings.Default;
+        var cover = new List<CoverLine>
+        {
+            new("Verbund", $"{network.Name} ({network.Key})"),
+            new("Zeitraum", $"{periodText} ({GermanFigureFormat.Date(from)} bis {GermanFigureFormat.Date(to.AddDays(-1))})"),
+            new("Erstellt am", GermanTime.Format(clock.GetUtcNow())),
+        };
+        if (total == 0)
+        {
+            cover.Add(new("Hinweis", "Im Zeitraum gibt es keine abgeschlossenen Interviews. Die Datenblätter enthalten nur die Spaltenköpfe."));
+        }
+
+        cover.AddRange(counts.Select(c => new CoverLine(c.Title,
+            $"{GermanFigureFormat.Count(c.Interviews)} abgeschlossene Interviews" + (c.Versions.Count > 0 ? $", Fragebogenversion {string.Join(", ", c.Versions)}" : ""))));
+        cover.Add(new("Landkreise", string.Join(", ", districts.Select(d => $"{d.DistrictKey} {d.Name}"))));
+        cover.Add(new("Kennzahlen", $"Blätter „Verbund“, „Kreis …“ und „Zeitverlauf“: die Zahlen des Quartalsberichts für das {last.ToGermanLongString()}, {(districtData.FirstOrDefault()?.IsWeighted == true ? "gewichtet" : "ungewichtet")}."));
+        cover.Add(new("Geheimhaltung",
+            $"Zellen mit weniger als {disclosure.MinimumCases} Befragten werden nicht gezeigt („.“); Anteile erst ab einer ungewichteten Basis von {disclosure.MinimumShareBase}, " +
+            $"Basis {disclosure.MinimumShareBase} bis {disclosure.FullReliabilityBase - 1} in Klammern; Dominanzregel ({disclosure.DominanceContributors}, {GermanFigureFormat.Number(disclosure.DominancePercent, 0)} %). " +
+            "Die Datenblätter sind Einzeldaten und nur für die Auswertung bestimmt: nicht veröffentlichen."));
+        cover.Add(new("Datenschutz", "Betriebe erscheinen nur mit ihrem Pseudonym; Namen, Anschriften und Ansprechpersonen sind nicht enthalten."));
+        cover.Add(new("Gewichte", "In den Datenblättern keine Gewichte: Gewichte werden je Auswertung berechnet, nicht gespeichert."));
+        cover.Add(new("Aufbau", "Codebuch: jede Variable mit Frage, Fragetyp, Codes und Versionen. Datenblätter: eine Zeile je abgeschlossenem Interview, Mehrfachantworten als 0/1-Spalten."));
+
+        var snapshot = JsonSerializer.Serialize(new
+        {
+            network = network.Key,
+            first = first.ToString(),
+            last = last.ToString(),
+            questionnaires = counts.Select(c => new { title = c.Title, interviews = c.Interviews, versions = c.Versions }),
+            template = template.Version,
+        });
+        progress?.Report(30);
+        return new PlannedExport(
+            new AnalystWorkbookModel($"Analysedaten {network.Name}: {periodText}", cover, dataSets, figureSheets),
+            stem, used.Select(u => u.VersionId).Order().ToList(), total, snapshot, template.Version);
+    }
+
+    /// <summary>"3. Quartal 2026" or "1. Quartal 2025 bis 4. Quartal 2026".</summary>
+    public static string PeriodText(Quarter first, Quarter last) =>
+        first == last ? first.ToGermanLongString() : $"{first.ToGermanLongString()} bis {last.ToGermanLongString()}";
+
+    /// <summary>"analysedaten-mehrwert-2026-Q3" or "analysedaten-mehrwert-2025-Q1-2026-Q4".</summary>
+    public static string FileStem(string networkKey, Quarter first, Quarter last) =>
+        first == last ? $"analysedaten-{networkKey}-{first}" : $"analysedaten-{networkKey}-{first}-{last}";
+
+    /// <summary>PostgreSQL orders uuids by their bytes in big-endian order; .NET's Guid comparison differs.</summary>
+    private static int CompareAsPostgres(Guid left, Guid right)
+    {
+        Span<byte> a = stackalloc byte[16];
+        Span<byte> b = stackalloc byte[16];
+        left.TryWriteBytes(a, bigEndian: true, out _);
+        right.TryWriteBytes(b, bigEndian: true, out _);
+        return a.SequenceCompareTo(b);
+    }
+
+    private static int QuarterCount(Quarter first, Quarter last) => (last.Year - first.Year) * 4 + last.Number - first.Number + 1;
+
+    /// <summary>
+    /// The completed interviews of the versions, in interview id order: their facts first (small, held in memory),
+    /// then the answers streamed in the same order and merged, one interview at a time.
+    /// </summary>
+    private async IAsyncEnumerable<InterviewRow> RowsAsync(
+        int networkId, int[] versionIds, DateOnly from, DateOnly to, FlatLayout layout, IReadOnlyDictionary<string, string> districtNames,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (versionIds.Length == 0)
+        {
+            yield break;
+        }
+
+        var interviews = await db.Interviews.AsNoTracking()
+            .Where(i => i.NetworkId == networkId && i.Status == Interview.Completed && versionIds.Contains(i.QuestionnaireVersionId) && i.ConductedOn >= from && i.ConductedOn < to)
+            .OrderBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Id, i.QuestionnaireVersion!.Number, i.DistrictKey, i.RespondentGroupCode, i.ConductedOn,
+                Pseudonym = i.Establishment!.Pseudonym, Sector = i.Establishment.SectorCode, Headcount = i.Establishment.Headcount,
+            })
+            .ToListAsync(cancellationToken);
+
+        // A variable that a version does not have stays empty for its interviews (not 0 for an option never offered).
+        var absent = interviews.Select(i => i.Number).Distinct().ToDictionary(v => v, v => layout.Columns.Select((c, index) => (c, index))
+            .Where(x => !x.c.Versions.Contains(v)).Select(x => x.index).ToArray());
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT a.interview_id, a.question, a.item, a.position, a.code, a.number, a.text, a.date
+                FROM answers a JOIN interviews i ON i.id = a.interview_id
+                WHERE i.network_id = @network AND i.status = 'completed' AND i.questionnaire_version_id = ANY(@versions)
+                  AND i.conducted_on >= @from AND i.conducted_on < @to
+                ORDER BY a.interview_id, a.question, a.item, a.position
+                """, connection);
+            command.Parameters.AddWithValue("network", networkId);
+            command.Parameters.AddWithValue("versions", versionIds);
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("to", to);
+            command.CommandTimeout = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var pending = await reader.ReadAsync(cancellationToken);
+            var rows = new List<AnswerRow>(64);
+            foreach (var interview in interviews)
+            {
+                rows.Clear();
+                // Answers of an interview completed after the list above was read come before or between; skip them.
+                while (pending && CompareAsPostgres(reader.GetGuid(0), interview.Id) < 0)
+                {
+                    pending = await reader.ReadAsync(cancellationToken);
+                }
+
+                while (pending && reader.GetGuid(0) == interview.Id)
+                {
+                    rows.Add(new AnswerRow(
+                        reader.GetString(1), reader.GetString(2), reader.GetInt16(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                        reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7)));
+                    pending = await reader.ReadAsync(cancellationToken);
+                }
+
+                var cells = layout.Cells(AnswerRowMapping.FromRows(rows));
+                foreach (var index in absent[interview.Number])
+                {
+                    cells[index] = null;
+                }
+
+                yield return new InterviewRow(
+                    interview.Id, interview.Number, interview.DistrictKey, districtNames.GetValueOrDefault(interview.DistrictKey, ""),
+                    interview.RespondentGroupCode, interview.ConductedOn, Quarter.Of(interview.ConductedOn).ToString(),
+                    interview.Pseudonym, interview.Sector, interview.Headcount is { } h ? SizeClass.Of(h)?.Code : null, cells);
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+}
+
+/// <summary>A planned export: the workbook model, the file name stem and what the archive records about it.</summary>
+public sealed record PlannedExport(
+    AnalystWorkbookModel Workbook, string FileStem, IReadOnlyList<int> QuestionnaireVersionIds, int Interviews, string ModelSnapshotJson, string TemplateVersion)
+{
+    public string WorkbookFileName => FileStem + ".xlsx";
+}

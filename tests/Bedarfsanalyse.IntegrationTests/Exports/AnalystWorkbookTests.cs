@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Text;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Questionnaires.Network;
+using Bedarfsanalyse.Data.Establishments;
+using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Data.Reports;
+using Bedarfsanalyse.IntegrationTests.Reports;
+using Bedarfsanalyse.Reports.Export;
+using Bedarfsanalyse.Reports.Quarterly;
+using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Features.Exports;
+using Bedarfsanalyse.Web.Features.Questionnaires;
+using Bedarfsanalyse.Web.Features.ReportRequests;
+using Bedarfsanalyse.Web.Features.Reports;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bedarfsanalyse.IntegrationTests.Exports;
+
+/// <summary>The analyst workbook of the report test data, read back with ClosedXML and LibreOffice and compared with the database.</summary>
+public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(database), IDisposable
+{
+    private const string CompanyName = "Müller Metallbau GmbH";
+    private const string Pseudonym = "B-TEST42";
+    private const string FormulaText = "=HYPERLINK(\"http://example.invalid\";\"klick\")\u0001\u0007 Ende";
+    private static readonly Quarter Q3 = new(2026, 3);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "export-" + Guid.NewGuid().ToString("N")[..8]);
+    private Guid _linkedInterview;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None);
+        }
+
+        await using var db = CreateDb();
+        await ReportDataset.SeedAsync(db);
+
+        // One employer interview belongs to a registered establishment with a name, and carries a formula-like remark.
+        var establishment = new Establishment
+        {
+            Id = Guid.NewGuid(), NetworkId = 1, DistrictKey = Holzminden, Pseudonym = Pseudonym, SectorClassification = "WZ2008",
+            SectorCode = "C", Headcount = 42, CreatedAt = DateTimeOffset.UtcNow,
+            Contact = new EstablishmentContact { Name = CompanyName, City = "Holzminden", UpdatedAt = DateTimeOffset.UtcNow },
+        };
+        db.Establishments.Add(establishment);
+        var interview = await db.Interviews.Where(i => i.DistrictKey == Holzminden && i.RespondentGroupCode == "establishment" && i.ConductedOn == ReportDataset.Q3Day)
+            .OrderBy(i => i.Id).FirstAsync();
+        interview.EstablishmentId = establishment.Id;
+        db.Answers.Add(new Answer { InterviewId = interview.Id, Question = "f_anmerkungen", Text = FormulaText });
+        await db.SaveChangesAsync();
+        _linkedInterview = interview.Id;
+    }
+
+    private async Task<PlannedExport> PlanAsync(Quarter first, Quarter? last = null)
+    {
+        var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NetworkExport>().PlanAsync(Network, first, last ?? first, null, CancellationToken.None);
+    }
+
+    private async Task<XLWorkbook> WorkbookAsync(Quarter first, Quarter? last = null)
+    {
+        var planned = await PlanAsync(first, last);
+        var output = new MemoryStream();
+        await AnalystWorkbookWriter.WriteAsync(planned.Workbook, output);
+        output.Position = 0;
+        return new XLWorkbook(output);
+    }
+
+    private static List<Dictionary<string, string>> Rows(IXLWorksheet sheet)
+    {
+        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        return sheet.RowsUsed().Skip(1).Select(r => headers.Select((h, i) => (h, v: r.Cell(i + 1).GetString())).ToDictionary(x => x.h, x => x.v)).ToList();
+    }
+
+    private async Task<Dictionary<Guid, List<Answer>>> AnswersAsync(string question)
+    {
+        await using var db = CreateDb();
+        return (await db.Answers.AsNoTracking().Where(a => a.Question == question).ToListAsync()).GroupBy(a => a.InterviewId).ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    [Fact]
+    public async Task The_workbook_has_cover_codebook_a_data_sheet_per_questionnaire_and_the_figure_sheets_each_a_table_with_frozen_header()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+
+        workbook.Worksheets.Select(w => w.Name).ShouldBe(
+        [
+            "Deckblatt", "Codebuch", "Daten arbeitgeber", "Daten beschaeftigte", "Verbund",
+            "Kreis 03251", "Kreis 03252", "Kreis 03255", "Kreis 03256", "Kreis 03257", "Kreis 03453", "Kreis 03460", "Zeitverlauf",
+        ]);
+        foreach (var sheet in workbook.Worksheets)
+        {
+            sheet.Tables.Count().ShouldBe(1, sheet.Name);
+            sheet.Tables.First().ShowAutoFilter.ShouldBeTrue(sheet.Name);
+            sheet.SheetView.SplitRow.ShouldBeGreaterThan(0, sheet.Name);
+            sheet.Column(1).Width.ShouldBeGreaterThan(5, sheet.Name);
+        }
+
+        var cover = workbook.Worksheet("Deckblatt");
+        var lines = cover.RowsUsed().ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetString());
+        lines["Verbund"].ShouldBe("Weiterbildungsverbund MehrWert (mehrwert)");
+        lines["Zeitraum"].ShouldBe("3. Quartal 2026 (01.07.2026 bis 30.09.2026)");
+        lines["Erstellt am"].ShouldMatch(@"^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$");
+        lines.Values.ShouldContain(v => v.StartsWith("54 abgeschlossene Interviews, Fragebogenversion 1", StringComparison.Ordinal));
+        lines["Geheimhaltung"].ShouldContain("weniger als 3 Befragten");
+    }
+
+    [Fact]
+    public async Task A_data_sheet_has_one_row_per_completed_interview_with_the_answers_of_the_database_and_multiple_choice_as_0_1()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        var rows = Rows(workbook.Worksheet("Daten arbeitgeber"));
+        var supported = await AnswersAsync("b_gefoerdert");
+        var topics = await AnswersAsync("c_themen");
+
+        rows.Count.ShouldBe(ReportDataset.HolzmindenEmployers + 12 + 2);
+        rows.Count(r => r["kreis"] == Holzminden && r["b_gefoerdert"] == "ja").ShouldBe(ReportDataset.HolzmindenSupported);
+        foreach (var row in rows)
+        {
+            var id = Guid.Parse(row["interview_id"]);
+            row["b_gefoerdert"].ShouldBe(supported[id].Single().Code);
+            row["quartal"].ShouldBe("2026-Q3");
+            row["einwilligung"].ShouldBe("1");
+            var chosen = topics[id].Select(a => a.Code!).ToHashSet();
+            foreach (var topic in new[] { "digital_grundlagen", "it_sicherheit", "ki", "fuehrung", "kommunikation", "fachlich" })
+            {
+                row["c_themen_" + topic].ShouldBe(chosen.Contains(topic) ? "1" : "0", $"{id} {topic}");
+            }
+        }
+
+        var sheet = workbook.Worksheet("Daten arbeitgeber");
+        var datum = sheet.Row(1).CellsUsed().First(c => c.GetString() == "datum").Address.ColumnNumber;
+        sheet.Cell(2, datum).GetDateTime().ShouldBe(new DateTime(2026, 8, 12));
+        sheet.Cell(2, datum).Style.NumberFormat.Format.ShouldBe("dd\\.mm\\.yyyy");
+        Rows(workbook.Worksheet("Daten beschaeftigte")).Count.ShouldBe(24);
+    }
+
+    [Fact]
+    public async Task Establishments_appear_only_by_pseudonym_never_by_name()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+
+        var row = Rows(workbook.Worksheet("Daten arbeitgeber")).Single(r => r["interview_id"] == _linkedInterview.ToString());
+        row["pseudonym"].ShouldBe(Pseudonym);
+        row["wirtschaftszweig"].ShouldBe("C");
+        row["groessenklasse"].ShouldBe("10-49");
+        workbook.Worksheets.SelectMany(w => w.CellsUsed()).ShouldNotContain(c => c.GetString().Contains("Müller", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Text_that_looks_like_a_formula_is_text_without_control_characters()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        var sheet = workbook.Worksheet("Daten arbeitgeber");
+        var column = sheet.Row(1).CellsUsed().First(c => c.GetString() == "f_anmerkungen").Address.ColumnNumber;
+        var cell = sheet.Column(column).CellsUsed().Single(c => c.GetString().StartsWith('='));
+
+        cell.HasFormula.ShouldBeFalse();
+        cell.DataType.ShouldBe(XLDataType.Text);
+        cell.GetString().ShouldBe("=HYPERLINK(\"http://example.invalid\";\"klick\") Ende");
+
+        var planned = await PlanAsync(Q3);
+        using var csv = new MemoryStream();
+        await DataCsvWriter.WriteAsync(planned.Workbook.DataSets.Single(d => d.Key == NetworkQuestionnaires.EmployerKey), csv);
+        Encoding.UTF8.GetString(csv.ToArray()).ShouldContain("\"'=HYPERLINK(\"\"http://example.invalid\"\";\"\"klick\"\") Ende\"");
+    }
+
+    [Fact]
+    public async Task The_codebook_lists_every_variable_with_question_codes_labels_and_versions()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        var codebook = workbook.Worksheet("Codebuch");
+        var headerRow = codebook.RowsUsed().First(r => r.Cell(1).GetString() == "Fragebogen").RowNumber();
+        var variables = codebook.RowsUsed().Where(r => r.RowNumber() > headerRow)
+            .ToDictionary(r => (r.Cell(1).GetString(), r.Cell(2).GetString()), r => r);
+        var planned = await PlanAsync(Q3);
+
+        foreach (var set in planned.Workbook.DataSets)
+        {
+            foreach (var column in set.Layout.Columns)
+            {
+                variables.ShouldContainKey((set.Title, column.Name));
+            }
+
+            foreach (var column in InterviewColumns.All)
+            {
+                variables.ShouldContainKey((set.Title, column.Name));
+            }
+        }
+
+        var employer = planned.Workbook.DataSets.Single(d => d.Key == NetworkQuestionnaires.EmployerKey).Title;
+        var supported = variables[(employer, "b_gefoerdert")];
+        supported.Cell(3).GetString().ShouldNotBeEmpty();
+        supported.Cell(4).GetString().ShouldBe("Ja/Nein");
+        supported.Cell(6).GetString().ShouldContain("ja = Ja");
+        supported.Cell(7).GetString().ShouldBe("1");
+        variables[(employer, "c_themen_ki")].Cell(6).GetString().ShouldBe("0 = nicht genannt; 1 = genannt");
+    }
+
+    [Fact]
+    public async Task The_district_sheets_show_the_figures_of_the_quarterly_report_with_symbols()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        IDistrictReportData model;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            model = (await scope.ServiceProvider.GetRequiredService<IDistrictReportSource>().LoadAsync(Network, Holzminden, Q3, CancellationToken.None)).Data;
+        }
+
+        var share = model.Share(NetworkQuestionnaires.EmployerKey, "b_gefoerdert", "ja");
+        var holzminden = workbook.Worksheet("Kreis 03255");
+        var line = holzminden.RowsUsed().First(r => r.Cell(2).GetString() == "Betriebe, die Weiterbildung unterstützt haben");
+        line.Cell(4).GetString().ShouldBe(share.Text);
+        line.Cell(4).GetString().ShouldBe("42,5 %");
+        line.Cell(5).GetString().ShouldBe(share.IntervalText);
+        line.Cell(6).GetDouble().ShouldBe(ReportDataset.HolzmindenEmployers);
+        line.Cell(7).GetDouble().ShouldBe(42.5);
+
+        var schaumburg = workbook.Worksheet("Kreis 03257").RowsUsed().First(r => r.Cell(2).GetString() == "Betriebe, die Weiterbildung unterstützt haben");
+        schaumburg.Cell(4).GetString().ShouldBeOneOf(".", "/", "–");
+        schaumburg.Cell(7).IsEmpty().ShouldBeTrue();
+
+        workbook.Worksheet("Verbund").RowsUsed().ShouldContain(r => r.Cell(1).GetString() == "Verbund insgesamt");
+        workbook.Worksheet("Zeitverlauf").RowsUsed().ShouldContain(r => r.Cell(1).GetString() == Holzminden && r.Cell(4).GetString() == "2025-Q3");
+    }
+
+    [Fact]
+    public async Task An_empty_period_says_so_on_the_cover_and_has_data_sheets_with_headers_only()
+    {
+        using var workbook = await WorkbookAsync(new Quarter(2024, 1));
+
+        workbook.Worksheet("Deckblatt").CellsUsed().ShouldContain(c => c.GetString().StartsWith("Im Zeitraum gibt es keine abgeschlossenen Interviews", StringComparison.Ordinal));
+        Rows(workbook.Worksheet("Daten arbeitgeber")).ShouldBeEmpty();
+        workbook.Worksheet("Daten arbeitgeber").Row(1).Cell(1).GetString().ShouldBe("interview_id");
+    }
+
+    [Fact]
+    public async Task LibreOffice_reads_the_data_sheet_with_the_answers_of_the_database()
+    {
+        Directory.CreateDirectory(_folder);
+        var planned = await PlanAsync(Q3);
+        var file = Path.Combine(_folder, planned.WorkbookFileName);
+        await using (var output = File.Create(file))
+        {
+            await AnalystWorkbookWriter.WriteAsync(planned.Workbook, output);
+        }
+
+        // Sheet 3 is the employer data sheet; 59 = semicolon, 34 = quote, 76 = UTF-8.
+        var start = new ProcessStartInfo("soffice")
+        {
+            ArgumentList =
+            {
+                $"-env:UserInstallation=file://{_folder}/lo-profile", "--headless", "--convert-to",
+                "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,3", "--outdir", _folder, file,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using (var soffice = Process.Start(start)!)
+        {
+            await soffice.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            soffice.ExitCode.ShouldBe(0, await soffice.StandardError.ReadToEndAsync());
+        }
+
+        var csv = Directory.GetFiles(_folder, "*Daten arbeitgeber.csv").ShouldHaveSingleItem();
+        var lines = (await File.ReadAllLinesAsync(csv)).Where(l => l.Length > 0).ToList();
+        var headers = lines[0].Split(';');
+        var id = Array.IndexOf(headers, "interview_id");
+        var supportedColumn = Array.IndexOf(headers, "b_gefoerdert");
+        var supported = await AnswersAsync("b_gefoerdert");
+
+        lines.Count.ShouldBe(1 + 54);
+        foreach (var line in lines.Skip(1).Where(l => !l.Contains("HYPERLINK", StringComparison.Ordinal)))
+        {
+            var cells = line.Split(';');
+            cells[supportedColumn].ShouldBe(supported[Guid.Parse(cells[id])].Single().Code);
+        }
+    }
+
+    [Fact]
+    public async Task The_CSV_has_BOM_semicolons_and_the_SPSS_syntax_labels_every_variable()
+    {
+        var planned = await PlanAsync(Q3);
+        var set = planned.Workbook.DataSets.Single(d => d.Key == NetworkQuestionnaires.EmployerKey);
+        using var csv = new MemoryStream();
+        var rows = await DataCsvWriter.WriteAsync(set, csv);
+        var bytes = csv.ToArray();
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var syntax = SpssSyntaxWriter.Write(set, "daten.csv");
+
+        rows.ShouldBe(54);
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        lines[0].Split(';').ShouldBe([.. InterviewColumns.All.Select(c => c.Name), .. set.Layout.Columns.Select(c => c.Name)]);
+        lines.Length.ShouldBe(55);
+        syntax.ShouldContain("/FILE='daten.csv'");
+        syntax.ShouldContain("/DELIMITERS=\";\"");
+        syntax.ShouldContain("SET UNICODE=ON DECIMAL=COMMA.");
+        foreach (var column in lines[0].Split(';'))
+        {
+            syntax.ShouldContain($"\n    {column} ");
+            syntax.ShouldContain($"\n  {column} '");
+        }
+
+        syntax.ShouldContain("\n  c_themen_ki\n    0 'nicht genannt'\n    1 'genannt'\n");
+        syntax.ShouldContain("\n  b_gefoerdert\n    'ja' 'Ja'\n");
+        syntax.ShouldContain("    datum EDATE10\n");
+    }
+
+    [Fact]
+    public async Task An_analyst_asks_for_the_workbook_on_the_request_page_and_the_report_job_archives_it()
+    {
+        using var analyst = await App.SignInAsync("analyst@example.org");
+        var (_, form) = await analyst.GetPageAsync("/berichte/anfordern");
+        form.QuerySelector("input[name='Form.Kind'][value='xlsx']").ShouldNotBeNull();
+        var response = await analyst.SubmitAsync("/berichte/anfordern", new Dictionary<string, string> { ["Form.Kind"] = "xlsx", ["Form.Quarter"] = "2026-Q3" });
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReportJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        await using var db = CreateDb();
+        var request = await db.ReportRequests.SingleAsync(r => r.Id == id);
+        request.Status.ShouldBe(ReportRequest.Done, request.Error);
+        var artifact = await db.ReportArtifacts.SingleAsync(a => a.Id == request.ArtifactId);
+        artifact.FileName.ShouldBe("analysedaten-mehrwert-2026-Q3.xlsx");
+        artifact.QuestionnaireVersionIds.Length.ShouldBe(2);
+        artifact.ModelSnapshot.ShouldContain("\"network\": \"mehrwert\"");
+        var content = await db.ArtifactContents.Where(c => c.ArtifactId == artifact.Id).Select(c => c.Content).SingleAsync();
+        using var workbook = new XLWorkbook(new MemoryStream(content));
+        workbook.Worksheet("Daten arbeitgeber").RowsUsed().Count().ShouldBe(55);
+    }
+
+    [Fact]
+    public async Task A_range_of_quarters_takes_the_interviews_of_every_quarter()
+    {
+        using var workbook = await WorkbookAsync(new Quarter(2025, 3), Q3);
+
+        var rows = Rows(workbook.Worksheet("Daten arbeitgeber"));
+        rows.Count.ShouldBe(54 + 30);
+        rows.Count(r => r["quartal"] == "2025-Q3").ShouldBe(30);
+        workbook.Worksheet("Deckblatt").CellsUsed().ShouldContain(c => c.GetString() == "3. Quartal 2025 bis 3. Quartal 2026 (01.07.2025 bis 30.09.2026)");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
