@@ -22,12 +22,14 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
+        // The first pages after a cold start take seconds on a 2-core machine; 5 s (Playwright's default) is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         });
     }
 

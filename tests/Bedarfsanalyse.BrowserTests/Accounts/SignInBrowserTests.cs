@@ -18,7 +18,7 @@ public sealed class SignInBrowserTests(TestDatabase database, ChromiumBrowser ch
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(TestApp.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
 
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Guten Tag, admin");
         (await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).InnerTextAsync()).ShouldContain("Protokoll");

@@ -27,7 +27,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
             await page.Locator("#Form_Sector").SelectOptionAsync("C");
             await page.GetByLabel("Beschäftigte").FillAsync("42");
             await page.GetByRole(AriaRole.Button, new() { Name = "Interview beginnen" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/interviews/[0-9a-f-]{36}$"));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/interviews/[0-9a-f-]{36}$"));
 
             // Page 1: the district is already chosen; a wrong number is shown at its question.
             (await page.Locator("input[name='q.a_kreis'][value='03255']").IsCheckedAsync()).ShouldBeTrue();
@@ -42,7 +42,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
             await Assertions.Expect(page.Locator("#fehler-a_azubis")).ToBeVisibleAsync();
             await page.Locator("#q-a_azubis").FillAsync("3");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => url.EndsWith("/b_weiterbildung", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/b_weiterbildung$"));
 
             // Page 2: "ja" opens the details, decided by the engine on the server.
             await Assertions.Expect(page.Locator("[data-element='b_art']")).ToBeHiddenAsync();
@@ -66,7 +66,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
             await page.GotoAsync("/interviews");
             await page.GetByRole(AriaRole.Link, new() { Name = "Fortsetzen" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.EndsWith("/b_weiterbildung", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/b_weiterbildung$"));
             (await page.Locator("input[name='q.b_art'][value='kosten']").IsCheckedAsync()).ShouldBeTrue();
             await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
 
@@ -80,7 +80,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
             await page.Locator("input[name='q.f_interesse'][value='wn']").CheckAsync();
             await page.Locator("input[name='q.f_kontakt'][value='nein']").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.EndsWith("/zusammenfassung", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/zusammenfassung$"));
 
             await page.GetByLabel("Die befragte Person hat der Einwilligungserklärung").CheckAsync();
             await ScreenshotAsync(page, "interview-zusammenfassung");
@@ -103,7 +103,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
         await page.GotoAsync("/interviews/neu");
         await page.Locator("#Form_Start").SelectOptionAsync("beschaeftigte|employees_55plus");
         await page.GetByRole(AriaRole.Button, new() { Name = "Interview beginnen" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/interviews/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/interviews/[0-9a-f-]{36}$"));
 
         // Page 1: an age that does not fit the group is refused at the question, in German.
         await CheckAsync(page, "p_gruppe", "employees_55plus");
@@ -145,7 +145,7 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
         await CheckAsync(page, "m_a_wissen", "ja");
         await NextAsync(page, "s_schluss");
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/zusammenfassung", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/zusammenfassung$"));
         await page.GetByLabel("Die befragte Person hat der Einwilligungserklärung").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Interview abschließen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("abgeschlossen");
@@ -173,6 +173,6 @@ public sealed class InterviewBrowserTests(TestDatabase database, ChromiumBrowser
     private static async Task NextAsync(IPage page, string nextPage)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/" + nextPage, StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/" + nextPage + "$"));
     }
 }

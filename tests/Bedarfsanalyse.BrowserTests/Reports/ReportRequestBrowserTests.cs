@@ -33,7 +33,7 @@ public sealed class ReportRequestBrowserTests(TestDatabase database, ChromiumBro
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Kreis" }).SelectOptionAsync(AppTest.Holzminden);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Quartal", Exact = true }).SelectOptionAsync(quarter.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Anfordern" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/berichte/auftraege/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/berichte/auftraege/[0-9a-f-]{36}$"));
 
         // A reload would lose this mark; the page must follow the job by itself.
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
