@@ -7,6 +7,9 @@ using Bedarfsanalyse.Core.Statistics;
 
 namespace Bedarfsanalyse.Core.Analysis;
 
+/// <summary>One analysable item: a question, or a row of a matrix; numeric items give means, the others shares.</summary>
+public sealed record AnalysableItem(string Questionnaire, string Question, string Item, bool IsNumeric);
+
 /// <summary>A questionnaire version whose answers to a question were left out, and why (German).</summary>
 public sealed record ExcludedVersion(int Number, string Reason);
 
@@ -144,9 +147,9 @@ public sealed class AnalysisModel
             var versions = ComparableVersions(questionnaire, question);
             foreach (var quarter in period.Quarters)
             {
-                foreach (var row in Counts(quarter).Answers)
+                foreach (var row in Rows(quarter, question, item))
                 {
-                    if (row.Question != question || row.Item != item || row.Code is null || !versions.Contains(row.VersionId)
+                    if (row.Code is null || !versions.Contains(row.VersionId)
                         || !_districtIndex.TryGetValue(row.District, out var d) || IndexOf(groups, row.Group) is not (>= 0 and var g))
                     {
                         continue;
@@ -212,9 +215,12 @@ public sealed class AnalysisModel
                     label = number.Label?.Default ?? question;
                     break;
                 case LikertQuestion likert:
+                    // A scale's value is its code where the codes are numbers ("5" sehr zufrieden … "1"), else its position.
                     var scale = definition.Version.Definition.FindChoiceList(likert.ListName)?.Choices.Where(c => !c.NonSubstantive).Select(c => c.Code).ToList() ?? [];
-                    (minimum, maximum) = (1, scale.Count);
-                    value = row => row.Code is { } code && scale.IndexOf(code) is var i and >= 0 ? i + 1 : null;
+                    var numeric = scale.Count > 0 && scale.All(c => int.TryParse(c, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
+                    var points = scale.Select((c, i) => (c, v: numeric ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : i + 1)).ToDictionary(x => x.c, x => (double)x.v);
+                    (minimum, maximum) = points.Count == 0 ? ((double?)null, (double?)null) : (points.Values.Min(), points.Values.Max());
+                    value = row => row.Code is { } code && points.TryGetValue(code, out var point) ? point : null;
                     label = likert.Label?.Default ?? question;
                     break;
                 default:
@@ -223,9 +229,9 @@ public sealed class AnalysisModel
 
             foreach (var quarter in period.Quarters)
             {
-                foreach (var row in Counts(quarter).Answers)
+                foreach (var row in Rows(quarter, question, item))
                 {
-                    if (row.Question != question || row.Item != item || !versions.Contains(row.VersionId)
+                    if (!versions.Contains(row.VersionId)
                         || !_districtIndex.TryGetValue(row.District, out var d) || IndexOf(groups, row.Group) is not (>= 0 and var g)
                         || value(row) is not { } v)
                     {
@@ -239,6 +245,72 @@ public sealed class AnalysisModel
             var description = new ItemDescription(questionnaire, question, item, label, ItemLayout.SingleChoice, [], []);
             return NumericFigures.Build(description, period, values, weighted, definition.Question is NumberQuestion, minimum, maximum, Revision(period), Settings);
         });
+
+    /// <summary>Every analysable item of a questionnaire (choice questions, matrix rows, numbers, scales), in document order.</summary>
+    public IReadOnlyList<AnalysableItem> Items(string questionnaire) =>
+        Memo($"items|{questionnaire}", () =>
+        {
+            var definition = Reference(questionnaire).Definition;
+            var items = new List<AnalysableItem>();
+            foreach (var question in definition.Questions())
+            {
+                switch (question)
+                {
+                    case MatrixQuestion matrix:
+                        items.AddRange((definition.FindChoiceList(matrix.RowListName)?.Choices ?? []).Select(row => new AnalysableItem(questionnaire, matrix.Name, row.Code, IsNumeric: false)));
+                        break;
+                    case LikertQuestion:
+                        items.Add(new AnalysableItem(questionnaire, question.Name, "", IsNumeric: false));
+                        items.Add(new AnalysableItem(questionnaire, question.Name, "", IsNumeric: true));
+                        break;
+                    case ChoiceQuestion:
+                        items.Add(new AnalysableItem(questionnaire, question.Name, "", IsNumeric: false));
+                        break;
+                    case NumberQuestion:
+                        items.Add(new AnalysableItem(questionnaire, question.Name, "", IsNumeric: true));
+                        break;
+                    case CalculatedQuestion when Input.CodeLabels.Any(l => l.Question == question.Name):
+                        items.Add(new AnalysableItem(questionnaire, question.Name, "", IsNumeric: false));
+                        break;
+                }
+            }
+
+            return (IReadOnlyList<AnalysableItem>)items;
+        });
+
+    /// <summary>The periods every figure is compared over: the quarter, the one before, a year before, and the rolling values now and a year before.</summary>
+    public IReadOnlyList<AnalysisPeriod> ComparisonPeriods =>
+    [
+        AnalysisPeriod.Of(Quarter), AnalysisPeriod.Of(Quarter.Previous()), AnalysisPeriod.Of(Quarter.SameQuarterPreviousYear()),
+        AnalysisPeriod.Rolling(Quarter), AnalysisPeriod.Rolling(Quarter.SameQuarterPreviousYear()),
+    ];
+
+    /// <summary>Computes every item of every questionnaire for every comparison period (the complete model); returns how many tables.</summary>
+    public int ComputeAll()
+    {
+        var tables = 0;
+        foreach (var questionnaire in _reference.Keys)
+        {
+            foreach (var item in Items(questionnaire))
+            {
+                foreach (var period in ComparisonPeriods)
+                {
+                    if (item.IsNumeric)
+                    {
+                        Numeric(questionnaire, item.Question, period, item.Item);
+                    }
+                    else
+                    {
+                        Choice(questionnaire, item.Question, period, item.Item);
+                    }
+
+                    tables++;
+                }
+            }
+        }
+
+        return tables;
+    }
 
     /// <summary>
     /// The change between two shares in percentage points with Newcombe's interval; none where either may not be shown
@@ -257,6 +329,13 @@ public sealed class AnalysisModel
         IsProvisional && period.Last == Quarter ? FigureRevision.Provisional : FigureRevision.Final;
 
     private QuarterCounts Counts(Quarter quarter) => _counts.TryGetValue(quarter, out var counts) ? counts : QuarterCounts.Empty(quarter);
+
+    /// <summary>The answer counts of one question (and matrix row) in a quarter; the rows are grouped once per quarter.</summary>
+    private IReadOnlyList<AnswerCount> Rows(Quarter quarter, string question, string item)
+    {
+        var index = Memo($"rows|{quarter}", () => Counts(quarter).Answers.GroupBy(a => (a.Question, a.Item)).ToDictionary(g => g.Key, g => (IReadOnlyList<AnswerCount>)g.ToList()));
+        return index.TryGetValue((question, item), out var rows) ? rows : [];
+    }
 
     private VersionInfo Reference(string questionnaire) =>
         _reference.TryGetValue(questionnaire, out var version) ? version : throw new AnalysisException($"Einen Fragebogen „{questionnaire}“ gibt es in diesem Verbund nicht.");

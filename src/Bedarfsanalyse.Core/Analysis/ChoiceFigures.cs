@@ -291,10 +291,17 @@ public sealed class ChoiceFigures
                 status = ProtectedGrid.Withheld(settings);
             }
 
+            if (status.Symbol is CellSymbol.Secret or CellSymbol.NotReliable)
+            {
+                // A hidden figure keeps only its n; its interval is never needed.
+                var effective = weighted && @base.W2 > 0 ? EffectiveSampleSize.FromSums(@base.W, @base.W2) : @base.N;
+                return new Figure(Hidden(EstimateKind.Share, @base.N, effective, weighted, settings), status) { Revision = revision };
+            }
+
             var estimate = weighted
                 ? ShareEstimator.EstimateWeighted(new WeightedShareInput(count.N, @base.N, count.W, @base.W, @base.W2), settings.Intervals)
-                : ShareEstimator.Estimate(count.N, @base.N, settings.Intervals);
-            return new Figure(Mask(estimate, status), status) { Revision = revision };
+                : Unweighted(count.N, @base.N, settings.Intervals);
+            return new Figure(estimate, status) { Revision = revision };
         }
 
         /// <summary>Category × option tables of the network (respondent groups, size classes, sector groups).</summary>
@@ -394,6 +401,26 @@ public sealed class ChoiceFigures
             return new TableCell(total, rules.ForCount(total));
         }
     }
+
+    // Unweighted shares depend on count and base alone, and the same small pairs recur in every table.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Count, int Base, ShareIntervalSettings Settings), Estimate> UnweightedShares = new();
+
+    private static Estimate Unweighted(int count, int @base, ShareIntervalSettings settings) =>
+        UnweightedShares.Count > 200_000
+            ? ShareEstimator.Estimate(count, @base, settings)
+            : UnweightedShares.GetOrAdd((count, @base, settings), key => ShareEstimator.Estimate(key.Count, key.Base, key.Settings));
+
+    internal static Estimate Hidden(EstimateKind kind, int unweightedN, double effectiveN, bool weighted, AnalysisSettings settings) => new()
+    {
+        Kind = kind,
+        Point = null,
+        Interval = null,
+        Method = IntervalMethod.None,
+        ConfidenceLevel = settings.Intervals.ConfidenceLevel,
+        UnweightedN = unweightedN,
+        EffectiveN = effectiveN,
+        IsWeighted = weighted,
+    };
 
     /// <summary>A hidden figure keeps its n and loses its value, interval and count.</summary>
     internal static Estimate Mask(Estimate estimate, CellStatus status) =>

@@ -158,6 +158,14 @@ public sealed class NumericFigures
             status = ProtectedGrid.Withheld(settings);
         }
 
+        if (status.Symbol is CellSymbol.Secret or CellSymbol.NotReliable)
+        {
+            var n = list.Sum(v => v.Count);
+            return new NumericFigure(
+                ChoiceFigures.Hidden(EstimateKind.Mean, n, n, weighted, settings), ChoiceFigures.Hidden(EstimateKind.Median, n, n, weighted, settings),
+                isMagnitude ? new TableCell(0, status) : null, status) { Revision = revision };
+        }
+
         var level = settings.Intervals.ConfidenceLevel;
         var expanded = list.SelectMany(v => Enumerable.Repeat(v.Value, v.Count)).ToList();
         Estimate mean, median;
@@ -174,12 +182,6 @@ public sealed class NumericFigures
         }
 
         var sum = isMagnitude ? new TableCell((decimal)expanded.Sum(), status) : null;
-        var hidden = status.Symbol is CellSymbol.Secret or CellSymbol.NotReliable;
-        if (hidden)
-        {
-            sum = sum is null ? null : new TableCell(0, status);
-        }
-
-        return new NumericFigure(ChoiceFigures.Mask(mean, status), ChoiceFigures.Mask(median, status), sum, status) { Revision = revision };
+        return new NumericFigure(mean, median, sum, status) { Revision = revision };
     }
 }

@@ -121,6 +121,8 @@ public sealed class AnalysisModelCache
 
     private readonly ConcurrentDictionary<(int Network, Quarter Quarter), (string Stamp, Lazy<Task<AnalysisModel>> Model, DateTimeOffset At)> _entries = new();
 
+    public void Clear() => _entries.Clear();
+
     public async Task<AnalysisModel> GetAsync((int Network, Quarter Quarter) key, string stamp, Func<Task<AnalysisModel>> build)
     {
         var entry = _entries.AddOrUpdate(

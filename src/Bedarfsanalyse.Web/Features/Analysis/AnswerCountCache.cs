@@ -41,6 +41,15 @@ public sealed class AnswerCountCache
         return (result, string.Join(";", quarters.Select(q => stamps[q])));
     }
 
+    /// <summary>Drops the counts of the quarters (all of them when none are named), so that the next model counts them again.</summary>
+    public void Forget(int networkId, params Quarter[] quarters)
+    {
+        foreach (var key in _entries.Keys.Where(k => k.Network == networkId && (quarters.Length == 0 || quarters.Contains(k.Quarter))).ToList())
+        {
+            _entries.TryRemove(key, out _);
+        }
+    }
+
     private static async Task<Dictionary<Quarter, string>> StampsAsync(BedarfsanalyseDb db, int networkId, IReadOnlyList<Quarter> quarters, CancellationToken cancellationToken)
     {
         var from = quarters.Min().FirstDay;
