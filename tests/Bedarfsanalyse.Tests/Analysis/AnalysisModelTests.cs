@@ -220,6 +220,110 @@ public sealed class AnalysisModelTests
         Text(figure).ShouldBe("–");
     }
 
+    [Fact]
+    public void No_combination_of_the_published_district_shares_and_network_figures_gives_a_secret_count_in_random_datasets()
+    {
+        var random = new Random(3122026);
+        var districts = new[] { Holzminden, Hameln, Schaumburg };
+        var options = new[] { "ja", "nein" };
+        var checkedTables = 0;
+        for (var t = 0; t < 150; t++)
+        {
+            // Small districts with few "ja" or few "nein": the tables that need complementary suppression.
+            var counts = new int[3, 2];
+            for (var d = 0; d < 3; d++)
+            {
+                var n = random.Next(0, 4) switch { 0 => random.Next(1, 3), 1 => random.Next(3, 10), _ => random.Next(10, 16) };
+                counts[d, 0] = random.NextDouble() < 0.5 ? random.Next(0, 3) : random.Next(0, n + 1);
+                counts[d, 0] = Math.Min(counts[d, 0], n);
+                counts[d, 1] = n - counts[d, 0];
+            }
+
+            var data = new Counts();
+            data.Add(Q3,
+                districts.Select((d, i) => new InterviewCount(d, RespondentGroups.Establishment, "1-9", "B-F", 1, counts[i, 0] + counts[i, 1])),
+                districts.SelectMany((d, i) => YesNo(d, "1-9", "B-F", ja: counts[i, 0], nein: counts[i, 1])));
+            var figures = Model(data).Choice(Employer, "b_gefoerdert", Now);
+            if (figures.Withheld)
+            {
+                continue;
+            }
+
+            checkedTables++;
+            var known = new bool[3, 2];
+            var networkKnown = new bool[2];
+            for (var k = 0; k < 2; k++)
+            {
+                networkKnown[k] = Known(figures.Network(figures.Item.OptionIndex(options[k])));
+                for (var d = 0; d < 3; d++)
+                {
+                    known[d, k] = Known(figures.District(d, figures.Item.OptionIndex(options[k])));
+                }
+            }
+
+            var ranges = Completions(counts, known, networkKnown);
+            for (var d = 0; d < 3; d++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    var figure = figures.District(d, figures.Item.OptionIndex(options[k]));
+                    if (figure.Status.Reason == SuppressionReason.TooFewCases)
+                    {
+                        ranges[(d, k)].Min.ShouldBeLessThan(ranges[(d, k)].Max, $"Datensatz {t}: {string.Join(" ", counts.Cast<int>())}, Kreis {d}, Antwort {options[k]}");
+                    }
+                }
+            }
+        }
+
+        checkedTables.ShouldBeGreaterThan(100);
+    }
+
+    private static bool Known(Figure figure) => figure.ShowsValue || figure.Status.Symbol == CellSymbol.Nothing;
+
+    /// <summary>
+    /// Every table a reader could take for the true one: the same bases (published n), the same shown counts, the
+    /// network's shown counts, a hidden "." of a base of 3 or more at least 1. Returns each district cell's range.
+    /// </summary>
+    private static Dictionary<(int, int), (int Min, int Max)> Completions(int[,] counts, bool[,] known, bool[] networkKnown)
+    {
+        var rows = Enumerable.Range(0, 3).Select(d => counts[d, 0] + counts[d, 1]).ToArray();
+        var ranges = new Dictionary<(int, int), (int Min, int Max)>();
+        int Lower(int d, int k) => rows[d] >= 3 && counts[d, k] > 0 ? 1 : 0;
+        foreach (var a in Options(0))
+        {
+            foreach (var b in Options(1))
+            {
+                foreach (var c in Options(2))
+                {
+                    int[] ja = [a, b, c];
+                    var networkJa = ja.Sum();
+                    var networkNein = rows.Sum() - networkJa;
+                    if ((networkKnown[0] && networkJa != Sum(0)) || (networkKnown[1] && networkNein != Sum(1)))
+                    {
+                        continue;
+                    }
+
+                    for (var d = 0; d < 3; d++)
+                    {
+                        foreach (var (k, value) in new[] { (0, ja[d]), (1, rows[d] - ja[d]) })
+                        {
+                            ranges[(d, k)] = ranges.TryGetValue((d, k), out var old) ? (Math.Min(old.Min, value), Math.Max(old.Max, value)) : (value, value);
+                        }
+                    }
+                }
+            }
+        }
+
+        return ranges;
+
+        int Sum(int k) => Enumerable.Range(0, 3).Sum(d => counts[d, k]);
+
+        // The "ja" values district d may have: its own if shown, else any within its base and the bounds.
+        IEnumerable<int> Options(int d) => known[d, 0]
+            ? [counts[d, 0]]
+            : Enumerable.Range(0, rows[d] + 1).Where(v => v >= Lower(d, 0) && rows[d] - v >= Lower(d, 1) && (!known[d, 1] || rows[d] - v == counts[d, 1]));
+    }
+
     private static string Text(Figure figure) => TableCellText.Share(figure.Estimate, figure.Status);
 
     private static readonly VersionInfo Version1 = new(1, 1, NetworkQuestionnaires.Employer);
