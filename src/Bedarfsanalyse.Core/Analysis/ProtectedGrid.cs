@@ -10,8 +10,8 @@ internal readonly record struct CountCell(long Value, int Base, CellStatus Statu
 
 /// <summary>
 /// Runs <see cref="TableProtection"/> on the shapes the engine publishes: two-way tables with margins and one-way lines
-/// with a total. What a reader knows of a hidden cell: "." in a base of at least the minimum cases means 1 or more
-/// (empty cells are shown as "–"), anything else only 0 or more; never more than its base.
+/// with a total. What a reader knows of a hidden cell: at least 0 (an empty cell may be hidden as a complement, and no
+/// output tells a primary "." from a complementary one) and never more than its base.
 /// </summary>
 internal static class ProtectedGrid
 {
@@ -24,7 +24,7 @@ internal static class ProtectedGrid
         {
             for (var c = 0; c < grid.GetLength(1); c++)
             {
-                additive[r, c] = ToAdditive(grid[r, c], settings);
+                additive[r, c] = ToAdditive(grid[r, c]);
                 if (MustProtect(grid[r, c]))
                 {
                     secrets.Add((r, c));
@@ -50,7 +50,7 @@ internal static class ProtectedGrid
     /// <summary>Parts and their total; returns the final statuses of the parts and then the total.</summary>
     public static CellStatus[] OneWay(IReadOnlyList<CountCell> parts, CountCell total, AnalysisSettings settings, out bool withheld)
     {
-        var (table, indices, totalIndex) = AdditiveTable.OneWay(parts.Select(p => ToAdditive(p, settings)).ToList(), ToAdditive(total, settings));
+        var (table, indices, totalIndex) = AdditiveTable.OneWay(parts.Select(ToAdditive).ToList(), ToAdditive(total));
         var secrets = parts.Select((p, i) => (p, i)).Where(x => MustProtect(x.p)).Select(x => indices[x.i]).ToList();
         if (MustProtect(total))
         {
@@ -69,15 +69,6 @@ internal static class ProtectedGrid
     private static bool MustProtect(CountCell cell) =>
         cell.Hidden && (cell.Confidential || cell.Status.Reason is SuppressionReason.TooFewCases or SuppressionReason.Dominance);
 
-    private static AdditiveCell ToAdditive(CountCell cell, AnalysisSettings settings)
-    {
-        if (!cell.Hidden)
-        {
-            // The bounds a reader would know if this cell became a complementary ".".
-            return new AdditiveCell(cell.Value, cell.Status, 0, Math.Max(cell.Base, cell.Value), cell.Role);
-        }
-
-        var lower = cell.Status.IsSecret && cell.Value > 0 && cell.Base >= settings.Disclosure.MinimumCases ? 1 : 0;
-        return new AdditiveCell(cell.Value, cell.Status, lower, Math.Max(cell.Base, cell.Value), cell.Role);
-    }
+    private static AdditiveCell ToAdditive(CountCell cell) =>
+        new(cell.Value, cell.Status, 0, Math.Max(cell.Base, cell.Value), cell.Role);
 }

@@ -17,7 +17,7 @@ public enum CellRole
 /// One cell of an <see cref="AdditiveTable"/>: its true value, what is published of it, and what a reader knows about it
 /// when it is not published (its bounds).
 /// </summary>
-/// <param name="Lower">The smallest value a reader must assume for the cell when it is hidden.</param>
+/// <param name="Lower">The smallest value a reader must assume for the cell when it is hidden (0 for counts).</param>
 /// <param name="Upper">The largest (e.g. the base of a share), or null when only the table's sums bound it.</param>
 public sealed record AdditiveCell(long Value, CellStatus Status, long Lower, long? Upper, CellRole Role)
 {

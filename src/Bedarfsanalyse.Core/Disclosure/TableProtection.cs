@@ -18,8 +18,8 @@ public static class TableProtection
 {
     private const long TotalCost = 1_000_000;
 
-    // An empty cell hidden as "." weakens what readers may assume of every "." (at least 1), so it is chosen only where
-    // it is much cheaper than the alternatives; a district whose answers all fall on one option needs one.
+    // Hiding an empty cell ("–" known as nothing) costs a little more than hiding a 9: it is needed where a district's
+    // answers all fall on one option, and it is why a reader can never take a "." for "at least 1".
     private const long EmptyCost = 10;
 
     /// <param name="table">The cells with their primary statuses.</param>
@@ -83,9 +83,7 @@ public static class TableProtection
             _secondary = CellStatus.Of(CellSymbol.Secret, SuppressionReason.Secondary, settings);
             Statuses = statuses?.ToArray() ?? Enumerable.Range(0, table.CellCount).Select(i => table[i].Status).ToArray();
             Hidden = Statuses.Select(IsHidden).ToArray();
-            _lower = Enumerable.Range(0, table.CellCount)
-                .Select(i => Statuses[i].Reason == SuppressionReason.Secondary ? LowerOnceHidden(table[i]) : table[i].Lower)
-                .ToArray();
+            _lower = Enumerable.Range(0, table.CellCount).Select(i => table[i].Lower).ToArray();
         }
 
         public CellStatus[] Statuses { get; }
@@ -98,12 +96,7 @@ public static class TableProtection
         {
             Hidden[cell] = true;
             Statuses[cell] = _secondary;
-            _lower[cell] = LowerOnceHidden(_table[cell]);
         }
-
-        // The audit assumes a reader knows a complementary "." is at least 1 where it is (the tighter bound, which only
-        // makes the audit stricter than any reader), and 0 for an empty cell.
-        private static long LowerOnceHidden(AdditiveCell cell) => cell.Value > 0 ? Math.Max(cell.Lower, 1) : Math.Min(cell.Lower, 0);
 
         /// <summary>The last resort: every cell that is not fixed is hidden, empty ones included.</summary>
         public void HideEverything()
@@ -114,7 +107,6 @@ public static class TableProtection
                 {
                     Hidden[i] = true;
                     Statuses[i] = _secondary;
-                    _lower[i] = Math.Min(_table[i].Lower, 0);
                 }
             }
         }
@@ -264,7 +256,7 @@ public static class TableProtection
             }
 
             // A published cell can join the path if hiding it is allowed and then leaves it room in that direction.
-            if (cell.Role == CellRole.Fixed || !CanUse(member, from, to, LowerOnceHidden(cell)))
+            if (cell.Role == CellRole.Fixed || !CanUse(member, from, to, cell.Lower))
             {
                 return null;
             }

@@ -75,10 +75,10 @@ public sealed class AnalysisModelTests
         int holzminden = model.DistrictIndex(Holzminden), hameln = model.DistrictIndex(Hameln);
         int digital = figures.Item.OptionIndex("digital_grundlagen"), fachlich = figures.Item.OptionIndex("fachlich"), ki = figures.Item.OptionIndex("ki");
 
-        // Fachliches: Hameln's 1 is secret; Schaumburg (n = 2) is hidden but at most 2, so 11 − 10 − (0…2) with the 1
-        // being at least 1 pins it. Holzminden's 10 must go.
+        // Fachliches: Hameln's 1 is secret; it and Schaumburg's hidden 0 (n = 2) share the network's 11 − 10, so a reader
+        // cannot tell 1 + 0 from 0 + 1. Nothing more is hidden.
         Text(figures.District(hameln, fachlich)).ShouldBe(".");
-        figures.District(holzminden, fachlich).Status.Reason.ShouldBe(SuppressionReason.Secondary);
+        Text(figures.District(holzminden, fachlich)).ShouldBe("25,0 %");
         Text(figures.Network(fachlich)).ShouldBe("20,4 %");
 
         // Digitale Grundlagen: Schaumburg's hidden 2 is 37 − 30 − 5, so Hameln's 5 (the cheaper) is hidden.
@@ -282,13 +282,12 @@ public sealed class AnalysisModelTests
 
     /// <summary>
     /// Every table a reader could take for the true one: the same bases (published n), the same shown counts, the
-    /// network's shown counts, a hidden "." of a base of 3 or more at least 1. Returns each district cell's range.
+    /// network's shown counts, nothing negative. Returns each district cell's range.
     /// </summary>
     private static Dictionary<(int, int), (int Min, int Max)> Completions(int[,] counts, bool[,] known, bool[] networkKnown)
     {
         var rows = Enumerable.Range(0, 3).Select(d => counts[d, 0] + counts[d, 1]).ToArray();
         var ranges = new Dictionary<(int, int), (int Min, int Max)>();
-        int Lower(int d, int k) => rows[d] >= 3 && counts[d, k] > 0 ? 1 : 0;
         foreach (var a in Options(0))
         {
             foreach (var b in Options(1))
@@ -321,7 +320,7 @@ public sealed class AnalysisModelTests
         // The "ja" values district d may have: its own if shown, else any within its base and the bounds.
         IEnumerable<int> Options(int d) => known[d, 0]
             ? [counts[d, 0]]
-            : Enumerable.Range(0, rows[d] + 1).Where(v => v >= Lower(d, 0) && rows[d] - v >= Lower(d, 1) && (!known[d, 1] || rows[d] - v == counts[d, 1]));
+            : Enumerable.Range(0, rows[d] + 1).Where(v => !known[d, 1] || rows[d] - v == counts[d, 1]);
     }
 
     private static string Text(Figure figure) => TableCellText.Share(figure.Estimate, figure.Status);

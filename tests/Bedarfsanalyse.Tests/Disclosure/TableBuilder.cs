@@ -64,7 +64,7 @@ internal static class TableBuilder
             for (var c = 0; c <= columns; c++)
             {
                 var cell = table[new CellPosition(r < rows ? r : null, c < columns ? c : null)];
-                grid[r, c] = new AdditiveCell((long)cell.Value, cell.Status, cell.Status.IsSecret && cell.Value > 0 ? 1 : 0, null,
+                grid[r, c] = new AdditiveCell((long)cell.Value, cell.Status, 0, null,
                     r < rows && c < columns ? CellRole.Interior : CellRole.Total);
             }
         }
@@ -82,7 +82,7 @@ internal static class TableBuilder
     /// <summary>The same for a one-way line and its total.</summary>
     public static OneWayTable Protect(OneWayTable table)
     {
-        AdditiveCell Additive(TableCell cell, CellRole role) => new((long)cell.Value, cell.Status, cell.Status.IsSecret && cell.Value > 0 ? 1 : 0, null, role);
+        AdditiveCell Additive(TableCell cell, CellRole role) => new((long)cell.Value, cell.Status, 0, null, role);
         var (additive, parts, total) = AdditiveTable.OneWay(table.Cells.Select(c => Additive(c, CellRole.Interior)).ToList(), Additive(table.Total, CellRole.Total));
         var result = TableProtection.Protect(additive);
         return new OneWayTable(
