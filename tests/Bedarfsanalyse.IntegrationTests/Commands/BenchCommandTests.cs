@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bedarfsanalyse.Data.Postgres;
 using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Commands.Bench;
 using Bedarfsanalyse.Web.Commands.Demo;
 using Bedarfsanalyse.Web.Features.Exports;
 using Npgsql;
@@ -133,6 +134,25 @@ public sealed class BenchCommandTests(TestDatabase database) : DatabaseTest(data
         File.Exists(Path.Combine(dataDirectory, "postmaster.pid")).ShouldBeFalse("PostgreSQL läuft nach Strg+C weiter");
         await using var cluster = await PrivateCluster.StartAsync(dataDirectory, TextWriter.Null);
         (await BenchDatabasesAsync(cluster.ConnectionString("postgres"))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("12,3 s", "< 30 s", "erfüllt")]
+    [InlineData("957,5 ms", "< 50 ms (Issue 5)", "verfehlt")]
+    [InlineData("312", "≥ 300 (Issue 5)", "erfüllt")]
+    [InlineData("0,38", "≤ 1,5", "erfüllt")]
+    [InlineData("1.100 MB", "< 1.024 MB", "verfehlt")]
+    [InlineData("97,2 s", "< 3 min", "erfüllt")]
+    [InlineData("200,1 s", "< 3 min", "verfehlt")]
+    [InlineData("11.691.018", "≈ 12 Mio.", "erfüllt")]
+    [InlineData("1.000 / 999", "gleich", "verfehlt")]
+    [InlineData("28", "—", "—")]
+    [InlineData("–", "< 1 s", "—")]
+    [InlineData("84 Seiten", "< 30 s", "—")]
+    [InlineData("3,0 s", "< 500 MB", "—")]
+    public void A_row_without_numbers_is_assessed_from_its_German_text(string value, string target, string status)
+    {
+        BenchmarkAssessment.Status(new BenchmarkRow("Kennzahl", value, target, "—")).ShouldBe(status);
     }
 
     private static async Task<List<string>> BenchDatabasesAsync(string connectionString)
