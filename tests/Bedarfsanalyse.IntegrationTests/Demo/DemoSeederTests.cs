@@ -12,12 +12,17 @@ namespace Bedarfsanalyse.IntegrationTests.Demo;
 
 public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(database)
 {
-    private async Task<DemoSeedResult> SeedAsync(TestApp app, int interviews, string network = AppTest.Network)
+    private const string Cloppenburg = "03453";
+    private const string Vechta = "03460";
+
+    private static async Task<DemoSeedResult> SeedAsync(TestApp app, DemoOptions options)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-            .SeedAsync(new DemoOptions(NetworkKey: network, Interviews: interviews), TextWriter.Null, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, TextWriter.Null, CancellationToken.None);
     }
+
+    private static Task<DemoSeedResult> SeedAsync(TestApp app, int interviews, string network = AppTest.Network) =>
+        SeedAsync(app, new DemoOptions(NetworkKey: network, Interviews: interviews));
 
     [Fact]
     public async Task A_seeded_network_has_the_requested_interviews_with_drafts_withdrawals_and_consent()
@@ -41,6 +46,23 @@ public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(databa
     }
 
     [Fact]
+    public async Task A_withdrawal_for_revoked_consent_keeps_neither_the_consent_nor_the_answers()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+        await SeedAsync(app, 2_000);
+
+        await using var db = CreateDb();
+        var withdrawn = await db.Interviews.Where(i => i.Status == Interview.Withdrawn)
+            .Select(i => new { i.WithdrawalReason, i.ConsentGiven, i.ConsentGivenAt, i.WithdrawnAt, Answers = i.Answers.Count })
+            .ToListAsync();
+        var revoked = withdrawn.Where(w => w.WithdrawalReason == DemoSeeder.ConsentRevoked).ToList();
+        revoked.ShouldNotBeEmpty();
+        revoked.ShouldAllBe(w => !w.ConsentGiven && w.ConsentGivenAt == null && w.Answers == 0 && w.WithdrawnAt != null);
+        withdrawn.ShouldAllBe(w => w.WithdrawalReason == DemoSeeder.ConsentRevoked || w.WithdrawalReason == DemoSeeder.Duplicate);
+        withdrawn.Where(w => w.WithdrawalReason == DemoSeeder.Duplicate).ShouldAllBe(w => w.ConsentGiven && w.Answers > 0);
+    }
+
+    [Fact]
     public async Task Every_completed_interview_is_valid_by_the_questionnaire_engine()
     {
         await using var app = await TestApp.StartAsync(Database.ConnectionString);
@@ -59,21 +81,159 @@ public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(databa
     }
 
     [Fact]
-    public async Task Digitalisation_agreement_rises_from_the_first_to_the_last_year()
+    public async Task The_S_demo_holds_what_an_analyst_should_find_rising_digitalisation_cost_for_the_smallest_firms_distance_in_Cloppenburg_and_Vechta_and_growing_field_work()
     {
         await using var app = await TestApp.StartAsync(Database.ConnectionString);
-        await SeedAsync(app, 2_000);
+        await SeedAsync(app, new DemoOptions());
 
         await using var db = CreateDb();
-        var shares = await db.Database.SqlQueryRaw<decimal>("""
+        var digitalisation = await db.Database.SqlQueryRaw<decimal>("""
             select avg(case when a.code = '4' then 1.0 else 0.0 end) as "Value"
             from interviews i join answers a on a.interview_id = i.id and a.question = 'c_digitalisierung'
             where i.status = 'completed'
             group by i.conducted_on >= (select min(conducted_on) + interval '12 months' from interviews)
             order by i.conducted_on >= (select min(conducted_on) + interval '12 months' from interviews)
             """).ToListAsync();
-        shares.Count.ShouldBe(2);
-        shares[1].ShouldBeGreaterThan(shares[0] + 0.1m);
+        digitalisation.Count.ShouldBe(2);
+        digitalisation[1].ShouldBeGreaterThan(digitalisation[0] + 0.1m, "Zustimmung „Digitalisierung verändert die Anforderungen“ im zweiten gegen das erste Jahr");
+
+        // The main barrier: the one named as such, or the only one named.
+        var cost = await db.Database.SqlQueryRaw<Shares>("""
+            with employer as (
+                select (select a.number from answers a where a.interview_id = i.id and a.question = 'a_beschaeftigte') as headcount,
+                       coalesce((select a.code from answers a where a.interview_id = i.id and a.question = 'd_haupthemmnis'),
+                                (select min(a.code) from answers a where a.interview_id = i.id and a.question = 'd_hemmnisse' having count(*) = 1)) as main
+                from interviews i
+                where i.status = 'completed' and i.respondent_group_code = 'establishment')
+            select avg(case when main = 'kosten' then 1.0 else 0.0 end) filter (where headcount < 10) as selected,
+                   avg(case when main = 'kosten' then 1.0 else 0.0 end) filter (where headcount >= 10) as others
+            from employer
+            """).SingleAsync();
+        cost.Selected.ShouldBeGreaterThan(cost.Others * 1.5m, "Kosten als Haupthemmnis: Betriebe mit 1–9 Beschäftigten gegen größere");
+
+        var distance = await db.Database.SqlQueryRaw<Shares>($"""
+            select avg(named) filter (where district_key in ('{Cloppenburg}', '{Vechta}')) as selected,
+                   avg(named) filter (where district_key not in ('{Cloppenburg}', '{Vechta}')) as others
+            from (select i.district_key,
+                         case when exists (select 1 from answers a where a.interview_id = i.id and a.question = 'd_hemmnisse' and a.code = 'entfernung') then 1.0 else 0.0 end as named
+                  from interviews i
+                  where i.status = 'completed' and i.respondent_group_code = 'establishment') e
+            """).SingleAsync();
+        distance.Selected.ShouldBeGreaterThan(distance.Others * 1.5m, "Entfernung als Hemmnis: Cloppenburg und Vechta gegen die übrigen Kreise");
+
+        var perQuarter = await db.Database.SqlQueryRaw<int>("""
+            select count(*)::int as "Value" from interviews
+            group by date_trunc('quarter', conducted_on) order by date_trunc('quarter', conducted_on)
+            """).ToListAsync();
+        perQuarter.Count.ShouldBe(8);
+        for (var q = 2; q < perQuarter.Count; q++)
+        {
+            perQuarter[q].ShouldBeGreaterThan(perQuarter[q - 2], $"Interviews je Quartal: {string.Join(", ", perQuarter)}");
+        }
+
+        perQuarter.Skip(4).Sum().ShouldBeGreaterThan(perQuarter.Take(4).Sum() * 3 / 2);
+    }
+
+    [Fact]
+    public async Task Establishments_have_a_rural_sector_mix_and_the_register_agrees_with_the_interview_on_sector_and_chamber()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+        await SeedAsync(app, new DemoOptions());
+
+        await using var db = CreateDb();
+        var bySector = await db.Establishments.GroupBy(e => e.SectorCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        bySector.Count.ShouldBeGreaterThanOrEqualTo(18, string.Join(", ", bySector));
+        bySector.Keys.ShouldContain("P");
+        bySector.Keys.ShouldContain("R");
+        bySector.Keys.ShouldContain("S");
+        var rare = new[] { "B", "P", "R", "S", "T", "U" }.Max(s => bySector.GetValueOrDefault(s));
+        foreach (var common in new[] { "C", "F", "G", "Q" })
+        {
+            bySector[common].ShouldBeGreaterThan(rare, $"{common} gegen die seltenen Abschnitte: {string.Join(", ", bySector)}");
+        }
+
+        var disagreements = await db.Database.SqlQueryRaw<int>("""
+            select count(*)::int as "Value"
+            from interviews i
+            join establishments e on e.id = i.establishment_id
+            left join answers kammer on kammer.interview_id = i.id and kammer.question = 'a_kammer'
+            left join answers wz on wz.interview_id = i.id and wz.question = 'a_wz'
+            where i.status = 'completed'
+              and (e.sector_code is distinct from wz.code
+                   or e.chamber is distinct from case kammer.code when 'hwk' then 'hwk' when 'ihk' then 'ihk' when 'beide' then 'both' when 'keine' then 'none' end)
+            """).SingleAsync();
+        disagreements.ShouldBe(0);
+        (await db.Establishments.CountAsync(e => e.Chamber == "hwk")).ShouldBeGreaterThan(0);
+        (await db.Establishments.CountAsync(e => e.Chamber == "ihk")).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_answers_and_another_seed_other_ones()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+        await SeedAsync(app, new DemoOptions(Seed: 7, Interviews: 300));
+        var first = await AnswerSignaturesAsync();
+
+        await Database.ResetAsync();
+        await SeedAsync(app, new DemoOptions(Seed: 7, Interviews: 300));
+        var again = await AnswerSignaturesAsync();
+
+        await Database.ResetAsync();
+        await SeedAsync(app, new DemoOptions(Seed: 8, Interviews: 300));
+        var other = await AnswerSignaturesAsync();
+
+        first.Count.ShouldBe(300);
+        again.ShouldBe(first);
+        other.ShouldNotBe(first);
+    }
+
+    /// <summary>Each interview as text without its generated id and times: district, group, status, date and every answer value.</summary>
+    private async Task<List<string>> AnswerSignaturesAsync()
+    {
+        await using var db = CreateDb();
+        var signatures = await db.Database.SqlQueryRaw<string>("""
+            select i.district_key || '|' || i.respondent_group_code || '|' || i.status || '|' || i.conducted_on || '|' || coalesce(e.sector_code, '') || '|'
+                   || coalesce(string_agg(a.question || '/' || a.item || '/' || a.position || '=' || coalesce(a.code, a.number::text, a.text, a.date::text), ';'
+                                          order by a.question, a.item, a.position), '') as "Value"
+            from interviews i
+            left join establishments e on e.id = i.establishment_id
+            left join answers a on a.interview_id = i.id
+            group by i.id, e.sector_code
+            """).ToListAsync();
+        signatures.Sort(StringComparer.Ordinal);
+        return signatures;
+    }
+
+    [Fact]
+    public async Task L_goes_into_a_network_of_all_45_districts_of_Lower_Saxony()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+        var result = await SeedAsync(app, new DemoOptions(DemoSize.L, Interviews: 400));
+
+        result.NetworkKey.ShouldBe("niedersachsen");
+        result.Districts.ShouldBe(45);
+        await using var db = CreateDb();
+        var network = await db.Networks.Include(n => n.Districts).SingleAsync(n => n.Key == "niedersachsen");
+        network.Name.ShouldBe("Alle Landkreise und kreisfreien Städte Niedersachsens");
+        network.Districts.Count.ShouldBe(45);
+        var members = network.Districts.Select(d => d.DistrictKey).ToHashSet();
+        var used = await db.Interviews.Where(i => i.NetworkId == network.Id).Select(i => i.DistrictKey).Distinct().ToListAsync();
+        used.Count.ShouldBeGreaterThan(40);
+        used.ShouldAllBe(d => members.Contains(d));
+        (await db.Interviews.CountAsync(i => i.Network!.Key == AppTest.Network)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_district_outside_the_network_is_refused_with_a_German_message_and_nothing_is_stored()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+
+        var error = await Should.ThrowAsync<CommandFailedException>(() => SeedAsync(app, new DemoOptions(NetworkKey: AppTest.Network, Districts: ["03255", "03101"], Interviews: 50)));
+
+        error.Message.ShouldStartWith("--districts: 03101 gehört nicht zum Verbund „Weiterbildungsverbund MehrWert“ (mehrwert); dessen Kreise sind 03251, 03252,");
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(0);
+        (await db.Establishments.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -88,31 +248,10 @@ public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(databa
         (await db.Interviews.CountAsync()).ShouldBe(50);
     }
 
-    [Fact]
-    public async Task The_demo_start_creates_one_account_per_role_that_can_sign_in_and_runs_only_once()
+    private sealed class Shares
     {
-        await using var app = await TestApp.StartAsync(Database.ConnectionString);
-        IReadOnlyList<DemoAccount> accounts;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var loaded = await scope.ServiceProvider.GetRequiredService<DemoStart>().RunIfEmptyAsync(new DemoOptions(Interviews: 100), TextWriter.Null, CancellationToken.None);
-            loaded.ShouldNotBeNull();
-            accounts = loaded.Value.Accounts;
-        }
+        public decimal Selected { get; set; }
 
-        accounts.Select(a => a.Role).ShouldBe(["Interviewer", "Steering", "Analyst", "Admin"]);
-        foreach (var account in accounts)
-        {
-            using var session = await app.SignInAsync(account.Email, account.Password);
-        }
-
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            (await scope.ServiceProvider.GetRequiredService<DemoStart>().RunIfEmptyAsync(new DemoOptions(Interviews: 100), TextWriter.Null, CancellationToken.None)).ShouldBeNull();
-        }
-
-        await using var db = CreateDb();
-        (await db.Interviews.CountAsync()).ShouldBe(100);
-        (await db.UserDistricts.CountAsync()).ShouldBe(7);
+        public decimal Others { get; set; }
     }
 }

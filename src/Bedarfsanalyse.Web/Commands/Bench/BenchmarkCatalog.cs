@@ -12,4 +12,9 @@ internal static class BenchmarkCatalog
         new WorkbookBenchmark(), // issue 9: the analyst workbook of a network over all its quarters
         new ReportQueueBenchmark(), // issue 10: the quarterly run of every district and the workbook through the job queue
     ];
+
+    // Benchmarks that measure in memory: run alone, they need no dataset loaded (and no database at all).
+    private static readonly HashSet<string> InMemory = ["validation"];
+
+    public static bool NeedsDatabase(IBenchmark benchmark) => !InMemory.Contains(benchmark.Name);
 }

@@ -35,7 +35,7 @@ internal sealed class DistrictReportBenchmark : IBenchmark
         builder.AddBedarfsanalyse();
         await using var app = builder.Build();
 
-        var (networkKey, districts, quarter) = await ChooseAsync(app.Services, cancellationToken);
+        var (networkKey, districts, quarter) = context.Network is { } loaded ? (loaded.Key, loaded.Districts, loaded.Last) : await ChooseAsync(app.Services, cancellationToken);
         if (networkKey is null)
         {
             yield return new BenchmarkRow("Quartalsbericht: keine Verbünde mit Interviews in der Datenbank", "–", "< 1 s", "–");

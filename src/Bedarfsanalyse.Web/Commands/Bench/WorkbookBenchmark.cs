@@ -41,7 +41,7 @@ internal sealed class WorkbookBenchmark : IBenchmark
         builder.AddBedarfsanalyse();
         await using var app = builder.Build();
 
-        var (networkKey, first, last) = await ChooseAsync(app.Services, cancellationToken);
+        var (networkKey, first, last) = context.Network is { } loaded ? (loaded.Key, loaded.First, loaded.Last) : await ChooseAsync(app.Services, cancellationToken);
         if (networkKey is null)
         {
             yield return new BenchmarkRow("Arbeitsmappe: keine Verbünde mit Interviews in der Datenbank", "–", "< 30 s", "–");

@@ -7,7 +7,8 @@ namespace Bedarfsanalyse.Web.Commands.Demo;
 /// <summary>
 /// Who answers: the facts that steer the built-in structure of the demo data (district, size, quarter, group).
 /// </summary>
-internal sealed record RespondentProfile(string DistrictKey, int Headcount, int QuarterIndex, string Group, string? SectorLetter);
+/// <param name="Chamber">The a_kammer answer the establishment gives (employers only), so register and interview agree.</param>
+internal sealed record RespondentProfile(string DistrictKey, int Headcount, int QuarterIndex, string Group, string? SectorLetter, string? Chamber = null);
 
 /// <summary>
 /// Answers a questionnaire the way an interviewer would: page by page, only what the engine says is relevant,
@@ -145,18 +146,23 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
                 return AnswerValue.Choice([.. Barriers(profile, random, substantive)]);
             case "d_haupthemmnis" or "h_haupthemmnis":
                 return AnswerValue.Choice(MainBarrier(profile, random, substantive));
-            case "a_kammer":
-                return AnswerValue.Choice(profile.Headcount < 50 && random.NextDouble() < 0.5 ? "hwk" : Any(random, substantive));
+            case "a_kammer" when profile.Chamber is { } chamber && codes.Any(c => c.Code == chamber):
+                return AnswerValue.Choice(chamber);
         }
 
         switch (element.Element)
         {
             case MultipleChoiceQuestion:
-                return substantive.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, substantive).Take(random.Next(1, Math.Min(4, substantive.Count) + 1))]);
+                // Respondents name more of a long list than of a short one: each further option with a fixed chance.
+                return substantive.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, substantive).Take(HowMany(random, substantive.Count, 0.4))]);
             case RankingQuestion:
                 return codes.Count == 0 ? null : AnswerValue.Choice([.. Shuffle(random, codes.Select(c => c.Code).ToList())]);
             case ChoiceQuestion:
                 return codes.Count == 0 ? null : AnswerValue.Choice(random.NextDouble() < 0.9 && substantive.Count > 0 ? Any(random, substantive) : codes[random.Next(codes.Count)].Code);
+            case MatrixQuestion { MultipleAnswers: true }:
+                var options = element.Scale.Where(c => !c.NonSubstantive).Select(c => c.Code).ToList();
+                return codes.Count == 0 || options.Count == 0 ? null
+                    : new MatrixAnswer(new ValueMap<ValueList<string>>(codes.Select(row => new KeyValuePair<string, ValueList<string>>(row.Code, [.. Several(random, options)]))));
             case MatrixQuestion:
                 var scale = element.Scale.Where(c => !c.NonSubstantive).Select(c => c.Code).ToList();
                 return codes.Count == 0 || scale.Count == 0 ? null
@@ -204,7 +210,8 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
 
     private static IEnumerable<string> Topics(RespondentProfile profile, Random random, List<string> codes)
     {
-        var picked = Shuffle(random, codes).Take(random.Next(1, 4)).ToList();
+        // A needs survey's topic list is long: employers name four to five topics on average, employees about four.
+        var picked = Shuffle(random, codes).Take(HowMany(random, codes.Count, profile.Group == RespondentGroups.Establishment ? 0.22 : 0.2)).ToList();
         // Digital topics get likelier every quarter.
         if (codes.Contains("digital_grundlagen") && !picked.Contains("digital_grundlagen") && random.NextDouble() < 0.2 + 0.07 * profile.QuarterIndex)
         {
@@ -216,7 +223,7 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
 
     private static IEnumerable<string> Barriers(RespondentProfile profile, Random random, List<string> codes)
     {
-        var picked = Shuffle(random, codes.Where(c => c != "kein_bedarf").ToList()).Take(random.Next(1, 3)).ToList();
+        var picked = Shuffle(random, codes.Where(c => c != "kein_bedarf").ToList()).Take(HowMany(random, codes.Count - 1, 0.15)).ToList();
         if (profile.Headcount < 10 && codes.Contains("kosten") && !picked.Contains("kosten") && random.NextDouble() < 0.7)
         {
             picked.Add("kosten");
@@ -247,6 +254,30 @@ internal sealed class AnswerWalker(CompiledQuestionnaire questionnaire, DateOnly
     }
 
     private static string Any(Random random, List<string> codes) => codes[random.Next(codes.Count)];
+
+    /// <summary>One, plus each of the other <paramref name="available"/> − 1 options with the given chance.</summary>
+    private static int HowMany(Random random, int available, double chance)
+    {
+        var count = 1;
+        for (var i = 1; i < available; i++)
+        {
+            count += random.NextDouble() < chance ? 1 : 0;
+        }
+
+        return Math.Min(count, available);
+    }
+
+    /// <summary>Several options of a multiple-answer matrix row; "alle" (everyone) stands alone, as respondents use it.</summary>
+    private static List<string> Several(Random random, List<string> options)
+    {
+        if (options.Contains("alle") && random.NextDouble() < 0.3)
+        {
+            return ["alle"];
+        }
+
+        var specific = options.Where(o => o != "alle").ToList();
+        return specific.Count == 0 ? [options[0]] : [.. Shuffle(random, specific).Take(HowMany(random, Math.Min(specific.Count, 4), 0.3))];
+    }
 
     private static List<string> Shuffle(Random random, List<string> codes)
     {
