@@ -44,7 +44,7 @@ internal sealed class AnalysisBenchmark : IBenchmark
         builder.AddBedarfsanalyse();
         await using var app = builder.Build();
 
-        var chosen = await ChooseAsync(app.Services, cancellationToken);
+        var chosen = await ChooseAsync(app.Services, context.Network, cancellationToken);
         if (chosen is not var (networkId, networkKey, districts, quarter))
         {
             yield return new BenchmarkRow("Analysemodell: keine Verbünde mit Interviews in der Datenbank", "–", "< 5 s", "–");
@@ -130,11 +130,21 @@ internal sealed class AnalysisBenchmark : IBenchmark
         return (best, rows);
     }
 
-    /// <summary>The network with the most districts that has interviews, and the last complete quarter with interviews.</summary>
-    private static async Task<(int Id, string Key, int Districts, Quarter Quarter)?> ChooseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// The network of the loaded dataset and the quarter its quarterly run reports; without one, the network with the
+    /// most districts that has interviews and its last complete quarter.
+    /// </summary>
+    private static async Task<(int Id, string Key, int Districts, Quarter Quarter)?> ChooseAsync(
+        IServiceProvider services, BenchNetwork? loaded, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BedarfsanalyseDb>();
+        if (loaded is not null)
+        {
+            var id = await db.Networks.AsNoTracking().Where(n => n.Key == loaded.Key).Select(n => n.Id).SingleAsync(cancellationToken);
+            return (id, loaded.Key, loaded.Districts.Count, loaded.LastComplete);
+        }
+
         var today = Quarter.Of(DateOnly.FromDateTime(DateTime.Today));
         var candidates = await db.Networks.AsNoTracking()
             .OrderByDescending(n => n.Districts.Count)
