@@ -340,6 +340,45 @@ public sealed class XlsFormImportTests
     }
 
     [Fact]
+    public void Damaged_bytes_of_a_real_workbook_give_the_readers_own_error_and_never_an_exception()
+    {
+        var original = RealWorldForm();
+        var random = new Random(20261125);
+        var refused = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var damaged = original.ToArray();
+            switch (i % 3)
+            {
+                case 0:
+                    for (var flips = random.Next(1, 9); flips > 0; flips--)
+                    {
+                        damaged[random.Next(damaged.Length)] ^= (byte)random.Next(1, 256);
+                    }
+
+                    break;
+                case 1:
+                    damaged = damaged[..random.Next(0, damaged.Length)];
+                    break;
+                default:
+                    var start = random.Next(damaged.Length);
+                    random.NextBytes(damaged.AsSpan(start, Math.Min(random.Next(1, 64), damaged.Length - start)));
+                    break;
+            }
+
+            XlsFormImportResult result = null!;
+            Should.NotThrow(() => result = XlsFormReader.Read(damaged), $"Fall {i}");
+
+            (result.Definition is null).ShouldBe(result.Errors.Count > 0, $"Fall {i}");
+            result.Errors.ShouldAllBe(e => e.Reason.Length > 0 && !e.Reason.Contains("Exception"), $"Fall {i}");
+            refused += result.Succeeded ? 0 : 1;
+        }
+
+        // Most damage is noticed (the zip has checksums); what passes is a readable workbook.
+        refused.ShouldBeGreaterThan(200);
+    }
+
+    [Fact]
     public void Garbage_workbooks_never_throw()
     {
         var random = new Random(4711);
