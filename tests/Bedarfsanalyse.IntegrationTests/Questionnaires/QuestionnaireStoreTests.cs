@@ -77,6 +77,21 @@ public sealed class QuestionnaireStoreTests(TestDatabase database) : AppTest(dat
     }
 
     [Fact]
+    public async Task Changing_a_draft_with_broken_json_names_the_place_in_german()
+    {
+        using var api = await App.ApiClientAsync(AdminId);
+        (await UploadAsync(api, "/api/v1/questionnaires/import", XlsFormBuilder.Build("test", "Test", FirstVersion))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var definition = (await api.GetStringAsync("/api/v1/questionnaires/test/versions/1")).Replace("\"title\": \"Test\"", "\"title\": 42", StringComparison.Ordinal);
+
+        var response = await api.PutAsync("/api/v1/questionnaires/test/versions/1", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("definition")[0].GetString().ShouldBe(
+            "Die Fragebogendefinition ist fehlerhaft bei $.title (Zeile 3, Zeichen 14): Der Wert hat nicht die erwartete Form: erwartet wird ein Text in Anführungszeichen.");
+    }
+
+    [Fact]
     public async Task Importing_with_publish_and_errors_stores_nothing_and_a_file_that_is_no_workbook_is_refused()
     {
         using var api = await App.ApiClientAsync(AdminId);

@@ -152,6 +152,26 @@ public sealed class QuestionnaireUploadTests(TestDatabase database) : AppTest(da
     }
 
     [Fact]
+    public async Task A_changed_network_questionnaire_is_published_as_the_next_version_with_its_differences()
+    {
+        using var api = await App.ApiClientAsync(AdminId);
+        var earlier = NetworkQuestionnaires.Employer with { Title = "Arbeitgeberbefragung (frühere Fassung)" };
+        (await UploadAsync(api, "/api/v1/questionnaires/import?publish=true", XlsFormWriter.Write(earlier))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        NetworkSetupResult result;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None);
+        }
+
+        var employer = result.Published.Single(p => p.Key == "arbeitgeber");
+        employer.Number.ShouldBe(2);
+        employer.Status.ShouldBe(QuestionnaireVersion.Published);
+        employer.Changes!.Questions.ShouldAllBe(q => q.Comparable || q.NewType == Core.Questionnaires.QuestionType.Note);
+        result.Waiting.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_import_whose_publication_fails_while_storing_leaves_nothing_behind()
     {
         var options = new DbContextOptionsBuilder<BedarfsanalyseDb>();
