@@ -63,7 +63,7 @@ internal sealed partial class XlsFormImport(XLWorkbook workbook)
         };
         foreach (var problem in QuestionnaireChecker.Check(definition))
         {
-            (problem.Severity == ProblemSeverity.Error ? _errors : _warnings).Add(Locate(problem));
+            (problem.Severity == ProblemSeverity.Error ? _errors : _warnings).Add(Locate(problem) with { Code = problem.Code });
         }
 
         return Result(_errors.Count == 0 ? definition : null);

@@ -11,6 +11,9 @@ namespace Bedarfsanalyse.XlsForm;
 /// <param name="Reason">The German explanation.</param>
 public sealed record XlsFormMessage(string? Sheet, int? Row, string? Column, string? ColumnLetter, int? Position, string Reason)
 {
+    /// <summary>For a finding of the engine's static checks, its code (e.g. "unknown_reference"); null for the mapping's own messages.</summary>
+    public string? Code { get; init; }
+
     public string Place
     {
         get
@@ -52,4 +55,10 @@ public sealed record XlsFormMessage(string? Sheet, int? Row, string? Column, str
 public sealed record XlsFormImportResult(QuestionnaireDefinition? Definition, IReadOnlyList<XlsFormMessage> Errors, IReadOnlyList<XlsFormMessage> Warnings)
 {
     public bool Succeeded => Definition is not null;
+
+    /// <summary>
+    /// The file itself was refused before any sheet was read: too large, not an .xlsx, damaged. Otherwise the errors are
+    /// about the workbook's content.
+    /// </summary>
+    public bool FileRefused { get; init; }
 }

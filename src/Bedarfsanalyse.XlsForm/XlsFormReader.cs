@@ -86,12 +86,14 @@ public static class XlsFormReader
         return archive.Entries.Sum(e => e.Length);
     }
 
-    private static XlsFormImportResult TooLarge(int maxBytes) =>
-        Failed($"Die Datei ist größer als {Size(maxBytes)}; ein Fragebogen ist deutlich kleiner.");
+    private static XlsFormImportResult TooLarge(int maxBytes) => Failed(TooLargeReason(maxBytes));
+
+    /// <summary>The German reason for a file over the limit, naming the limit; uploads refused before reading say the same.</summary>
+    public static string TooLargeReason(int maxBytes) => $"Die Datei ist größer als {Size(maxBytes)}; ein Fragebogen ist deutlich kleiner.";
 
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? GermanFigureFormat.Exact(Math.Round(bytes / (1024m * 1024m), 1)) + " MB"
         : GermanFigureFormat.Exact(Math.Round(bytes / 1024m, 1)) + " KB";
 
-    private static XlsFormImportResult Failed(string reason) => new(null, [new XlsFormMessage(null, null, null, null, null, reason)], []);
+    private static XlsFormImportResult Failed(string reason) => new(null, [new XlsFormMessage(null, null, null, null, null, reason)], []) { FileRefused = true };
 }

@@ -6,6 +6,9 @@ namespace Bedarfsanalyse.Core.Questionnaires;
 /// </summary>
 public sealed record QuestionnaireDefinition
 {
+    /// <summary>What the questionnaires table holds for a title.</summary>
+    public const int MaxTitleLength = 300;
+
     /// <summary>Stable key, e.g. "arbeitgeber" (lower case letters, digits, "_" and "-").</summary>
     public required string Key { get; init; }
 

@@ -5,7 +5,8 @@ using Bedarfsanalyse.Web.Features.Questionnaires;
 namespace Bedarfsanalyse.Web.Commands;
 
 /// <summary>
-/// import-questionnaire FILE.xlsx [--publish]: an XLSForm workbook as a draft (or published);
+/// import-questionnaire FILE.xlsx [--publish] [--replace-draft]: an XLSForm workbook as a draft (or published); an open
+/// draft of the same questionnaire is replaced only with --replace-draft.
 /// import-questionnaire --network: the network's own employer and employee questionnaires, published.
 /// </summary>
 internal static class ImportQuestionnaireCommand
@@ -14,17 +15,30 @@ internal static class ImportQuestionnaireCommand
     {
         var file = new Argument<FileInfo?>("FILE") { Description = "XLSForm-Arbeitsmappe (.xlsx)", Arity = ArgumentArity.ZeroOrOne };
         var publish = new Option<bool>("--publish") { Description = "Nach bestandener Prüfung gleich veröffentlichen." };
+        var replaceDraft = new Option<bool>("--replace-draft") { Description = "Einen unveröffentlichten Entwurf desselben Fragebogens ersetzen (sonst wird abgebrochen)." };
         var network = new Option<bool>("--network") { Description = "Die mitgelieferten Fragebögen des Verbunds (Betriebe, Beschäftigte) veröffentlichen." };
-        var command = new Command("import-questionnaire", "Übernimmt einen Fragebogen aus einer XLSForm-Datei.") { file, publish, network };
+        var command = new Command("import-questionnaire", "Übernimmt einen Fragebogen aus einer XLSForm-Datei.") { file, publish, replaceDraft, network };
         command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(async (services, ct) =>
         {
             if (parseResult.GetValue(network))
             {
-                var published = await services.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(ct);
-                Console.WriteLine(published.Count == 0
-                    ? "Die Fragebögen des Verbunds sind bereits in dieser Fassung veröffentlicht."
-                    : string.Join(Environment.NewLine, published.Select(p => $"Veröffentlicht: {p.Key}, Version {p.Number}")));
-                return 0;
+                var setup = await services.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(ct);
+                foreach (var published in setup.Published)
+                {
+                    Console.WriteLine($"Veröffentlicht: {published.Key}, Version {published.Number}");
+                }
+
+                foreach (var reason in setup.Waiting)
+                {
+                    await Console.Error.WriteLineAsync("Fehler: " + reason);
+                }
+
+                if (setup.Published.Count == 0 && setup.Waiting.Count == 0)
+                {
+                    Console.WriteLine("Die Fragebögen des Verbunds sind bereits in dieser Fassung veröffentlicht.");
+                }
+
+                return setup.Waiting.Count == 0 ? 0 : CommandRunner.Failed;
             }
 
             var path = parseResult.GetValue(file);
@@ -37,11 +51,17 @@ internal static class ImportQuestionnaireCommand
 
             if (path.Length > QuestionnaireImport.MaxBytes)
             {
-                throw new CommandFailedException($"Die Datei {path.Name} ist größer als {QuestionnaireImport.MaxBytes / 1024 / 1024} MB.");
+                throw new CommandFailedException($"{path.Name}: {XlsForm.XlsFormReader.TooLargeReason(QuestionnaireImport.MaxBytes)}");
             }
 
             var outcome = await services.GetRequiredService<QuestionnaireImport>()
-                .ImportAsync(await File.ReadAllBytesAsync(path.FullName, ct), parseResult.GetValue(publish), ct);
+                .ImportAsync(await File.ReadAllBytesAsync(path.FullName, ct), parseResult.GetValue(publish), parseResult.GetValue(replaceDraft), ct);
+            if (outcome.Draft is { } draft)
+            {
+                await Console.Error.WriteLineAsync($"Fehler: {path.Name} wurde nicht übernommen. " + draft.Message("rufen Sie den Befehl mit --replace-draft erneut auf"));
+                return CommandRunner.Failed;
+            }
+
             if (!outcome.Succeeded)
             {
                 await Console.Error.WriteLineAsync($"Fehler: {path.Name} wurde nicht übernommen; es hat sich nichts geändert.");
@@ -53,7 +73,7 @@ internal static class ImportQuestionnaireCommand
                 return CommandRunner.Failed;
             }
 
-            var saved = outcome.Value!;
+            var saved = outcome.Saved!;
             Console.WriteLine($"{saved.Key}, Version {saved.Number}: {(saved.Status == "published" ? "veröffentlicht" : "als Entwurf gespeichert")}.");
             foreach (var problem in saved.Problems)
             {

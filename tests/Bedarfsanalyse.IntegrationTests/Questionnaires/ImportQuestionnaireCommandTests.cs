@@ -25,6 +25,59 @@ public sealed class ImportQuestionnaireCommandTests(TestDatabase database) : Dat
         (await db.QuestionnaireVersions.CountAsync(v => v.Status == QuestionnaireVersion.Published)).ShouldBe(2);
     }
 
+    private static readonly string[][] Survey =
+    [
+        ["begin group", "seite", "Seite", "", ""],
+        ["select_one ja_nein", "weiterbildung", "Haben Sie Weiterbildung gefördert?", "", "yes"],
+        ["integer", "anzahl", "Anzahl", "${weiterbildung} = 'ja'", ""],
+        ["end group", "", "", "", ""],
+    ];
+
+    [Fact]
+    public async Task Import_questionnaire_stores_a_workbook_as_a_draft_and_with_publish_as_the_next_published_version()
+    {
+        var file = await WriteAsync(XlsFormBuilder.Build("test", "Testbogen", Survey));
+        var environment = new Dictionary<string, string?> { ["ConnectionStrings__Bedarfsanalyse"] = Database.ConnectionString };
+
+        var (draftExit, draftOutput, _) = await RunAsync(environment, "import-questionnaire", file);
+        await using (var db = CreateDb())
+        {
+            (await db.QuestionnaireVersions.SingleAsync()).Status.ShouldBe(QuestionnaireVersion.Draft);
+        }
+
+        var (refusedExit, _, refusedErrors) = await RunAsync(environment, "import-questionnaire", file, "--publish");
+        var (replacedExit, replacedOutput, _) = await RunAsync(environment, "import-questionnaire", file, "--publish", "--replace-draft");
+        var (nextExit, nextOutput, _) = await RunAsync(environment, "import-questionnaire", file, "--publish");
+        File.Delete(file);
+
+        draftExit.ShouldBe(0);
+        draftOutput.ShouldContain("test, Version 1: als Entwurf gespeichert.");
+        refusedExit.ShouldBe(1);
+        refusedErrors.ShouldContain("unveröffentlichten Entwurf (Version 1)");
+        refusedErrors.ShouldContain("--replace-draft");
+        replacedExit.ShouldBe(0);
+        replacedOutput.ShouldContain("test, Version 1: veröffentlicht.");
+        nextExit.ShouldBe(0);
+        nextOutput.ShouldContain("test, Version 2: veröffentlicht.");
+        await using var after = CreateDb();
+        (await after.QuestionnaireVersions.OrderBy(v => v.Number).Select(v => v.Status).ToListAsync()).ShouldBe([QuestionnaireVersion.Published, QuestionnaireVersion.Published]);
+    }
+
+    private static async Task<string> WriteAsync(byte[] workbook)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"fragebogen-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, workbook);
+        return file;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
+    {
+        await using var command = AppProcess.Start(environment, arguments);
+        (await command.WaitForExitAsync(TimeSpan.FromSeconds(90))).ShouldBeTrue();
+        command.Errors.ShouldNotContain("   at ");
+        return (command.ExitCode, command.Output, command.Errors);
+    }
+
     [Fact]
     public async Task Import_questionnaire_of_a_workbook_with_an_error_names_the_place_and_stores_nothing()
     {

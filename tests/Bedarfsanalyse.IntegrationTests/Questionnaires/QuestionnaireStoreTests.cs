@@ -28,8 +28,8 @@ public sealed class QuestionnaireStoreTests(TestDatabase database) : AppTest(dat
         using var api = await App.ApiClientAsync(AdminId);
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None)).Count.ShouldBe(2);
-            (await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None)).Count.ShouldBe(0);
+            (await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None)).Published.Count.ShouldBe(2);
+            (await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None)).Published.Count.ShouldBe(0);
         }
 
         var list = await api.GetStringAsync("/api/v1/questionnaires");
@@ -74,6 +74,21 @@ public sealed class QuestionnaireStoreTests(TestDatabase database) : AppTest(dat
         problem.ShouldContain("bleibt ein Entwurf");
         await using var db = CreateDb();
         (await db.QuestionnaireVersions.SingleAsync()).Status.ShouldBe(QuestionnaireVersion.Draft);
+    }
+
+    [Fact]
+    public async Task Changing_a_draft_with_broken_json_names_the_place_in_german()
+    {
+        using var api = await App.ApiClientAsync(AdminId);
+        (await UploadAsync(api, "/api/v1/questionnaires/import", XlsFormBuilder.Build("test", "Test", FirstVersion))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var definition = (await api.GetStringAsync("/api/v1/questionnaires/test/versions/1")).Replace("\"title\": \"Test\"", "\"title\": 42", StringComparison.Ordinal);
+
+        var response = await api.PutAsync("/api/v1/questionnaires/test/versions/1", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("definition")[0].GetString().ShouldBe(
+            "Die Fragebogendefinition ist fehlerhaft bei $.title (Zeile 3, Zeichen 14): Der Wert hat nicht die erwartete Form: erwartet wird ein Text in Anführungszeichen.");
     }
 
     [Fact]
@@ -128,7 +143,10 @@ public sealed class QuestionnaireStoreTests(TestDatabase database) : AppTest(dat
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         body.RootElement.GetProperty("publishable").GetBoolean().ShouldBeFalse();
-        var message = body.RootElement.GetProperty("problems")[0].GetProperty("message").GetString()!;
+        var problem = body.RootElement.GetProperty("problems")[0];
+        problem.GetProperty("severity").GetString().ShouldBe("Fehler");
+        problem.GetProperty("code").GetString().ShouldBe("type_mismatch");
+        var message = problem.GetProperty("message").GetString()!;
         message.ShouldContain("Zeile 4");
         message.ShouldContain("Vergleich");
         await using var db = CreateDb();
@@ -136,11 +154,34 @@ public sealed class QuestionnaireStoreTests(TestDatabase database) : AppTest(dat
     }
 
     [Fact]
+    public async Task Validating_lists_each_finding_of_the_static_checks_once_with_its_place_in_the_workbook()
+    {
+        using var api = await App.ApiClientAsync(AdminId);
+        var workbook = XlsFormBuilder.Build("test", "Test",
+            [["begin group", "seite", "Seite", "", "", ""], ["integer", "anzahl", "Anzahl", "", "", "blau"], ["end group", "", "", "", "", ""]],
+            surveyHeaders: ["type", "name", "label", "relevant", "required", "farbe"]);
+
+        var response = await UploadAsync(api, "/api/v1/questionnaires/validate", workbook);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("publishable").GetBoolean().ShouldBeTrue();
+        var problem = body.RootElement.GetProperty("problems").EnumerateArray().ShouldHaveSingleItem();
+        problem.GetProperty("code").GetString().ShouldBe("unused_list");
+        problem.GetProperty("message").GetString()!.ShouldStartWith("Blatt „choices“, Zeile 2");
+        body.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ShouldHaveSingleItem()!
+            .ShouldContain("Die Spalte „farbe“ wird nicht unterstützt");
+    }
+
+    [Fact]
     public async Task Interviewers_read_published_versions_but_neither_drafts_nor_import()
     {
         using var admin = await App.ApiClientAsync(AdminId);
-        await UploadAsync(admin, "/api/v1/questionnaires/import?publish=true", XlsFormBuilder.Build("test", "Test", FirstVersion));
-        await UploadAsync(admin, "/api/v1/questionnaires/import", XlsFormBuilder.Build("test", "Test", FirstVersion.Take(2).Append(FirstVersion[3]).ToArray()));
+        (await UploadAsync(admin, "/api/v1/questionnaires/import?publish=true", XlsFormBuilder.Build("test", "Test", FirstVersion))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var draft = await UploadAsync(admin, "/api/v1/questionnaires/import", XlsFormBuilder.Build("test", "Test", FirstVersion.Take(2).Append(FirstVersion[3]).ToArray()));
+        draft.StatusCode.ShouldBe(HttpStatusCode.OK, await draft.Content.ReadAsStringAsync());
+        (await draft.Content.ReadAsStringAsync()).ShouldContain("\"status\":\"draft\"");
+        (await admin.GetAsync("/api/v1/questionnaires/test/versions/2")).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var api = await App.ApiClientAsync(InterviewerId);
 
         (await api.GetAsync("/api/v1/questionnaires/test/versions/1")).StatusCode.ShouldBe(HttpStatusCode.OK);

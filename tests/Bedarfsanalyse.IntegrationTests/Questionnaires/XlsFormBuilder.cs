@@ -5,10 +5,10 @@ namespace Bedarfsanalyse.IntegrationTests.Questionnaires;
 /// <summary>Writes a small XLSForm workbook the way a survey author would fill the sheets.</summary>
 internal static class XlsFormBuilder
 {
-    public static byte[] Build(string key, string title, string[][] survey, string[][]? choices = null)
+    public static byte[] Build(string key, string title, string[][] survey, string[][]? choices = null, string[]? surveyHeaders = null)
     {
         using var workbook = new XLWorkbook();
-        Fill(workbook.AddWorksheet("survey"), ["type", "name", "label", "relevant", "required"], survey);
+        Fill(workbook.AddWorksheet("survey"), surveyHeaders ?? ["type", "name", "label", "relevant", "required"], survey);
         Fill(workbook.AddWorksheet("choices"), ["list_name", "name", "label"], choices ?? [["ja_nein", "ja", "Ja"], ["ja_nein", "nein", "Nein"]]);
         Fill(workbook.AddWorksheet("settings"), ["form_id", "form_title", "respondent_groups"], [[key, title, "establishment"]]);
         using var stream = new MemoryStream();

@@ -151,6 +151,7 @@ public sealed class AnswerValidationTests
     [Theory]
     [InlineData("42", 42)]
     [InlineData(" 1.234 ", 1234)]
+    [InlineData("2.500", 2500)]
     [InlineData("-3", -3)]
     public void An_integer_may_be_typed_as_text(string typed, int expected)
     {
@@ -166,9 +167,50 @@ public sealed class AnswerValidationTests
         var questionnaire = Compile(new IntegerQuestion { Name = "beschaeftigte", Label = "Beschäftigte", Min = 1, Max = 100_000, Unit = "Personen" });
 
         SingleError(Validate(questionnaire, ValidationMode.Draft, ("beschaeftigte", AnswerValue.Text("4,5")))).Code.ShouldBe(AnswerErrorCodes.NotAnInteger);
-        SingleError(Validate(questionnaire, ValidationMode.Draft, ("beschaeftigte", AnswerValue.Number(0)))).Message.ShouldBe("Der Wert muss mindestens 1 Personen betragen.");
+        SingleError(Validate(questionnaire, ValidationMode.Draft, ("beschaeftigte", AnswerValue.Number(0)))).Message.ShouldBe("Der Wert muss mindestens 1 Person betragen.");
         SingleError(Validate(questionnaire, ValidationMode.Draft, ("beschaeftigte", AnswerValue.Number(250_000)))).Message.ShouldBe("Der Wert darf höchstens 100.000 Personen betragen.");
         SingleError(Validate(questionnaire, ValidationMode.Draft, ("beschaeftigte", AnswerValue.Text("viele")))).Code.ShouldBe(AnswerErrorCodes.WrongType);
+    }
+
+    [Theory]
+    [InlineData("Personen", 1, "Der Wert muss mindestens 1 Person betragen.")]
+    [InlineData("Tage je Jahr", 1, "Der Wert muss mindestens 1 Tag je Jahr betragen.")]
+    [InlineData("Beschäftigte", 1, "Der Wert muss mindestens 1 (Einheit: Beschäftigte) betragen.")]
+    [InlineData("€", 1, "Der Wert muss mindestens 1 € betragen.")]
+    [InlineData("Beschäftigte", 2, "Der Wert muss mindestens 2 Beschäftigte betragen.")]
+    [InlineData(null, 1, "Der Wert muss mindestens 1 betragen.")]
+    public void A_bound_of_one_is_not_followed_by_a_plural(string? unit, int minimum, string expected)
+    {
+        var questionnaire = Compile(new IntegerQuestion { Name = "n", Label = "n", Min = minimum, Unit = unit is null ? null : LocalizedText.German(unit) });
+
+        SingleError(Validate(questionnaire, ValidationMode.Draft, ("n", AnswerValue.Number(minimum - 1)))).Message.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_decimal_keeps_its_decimal_bounds()
+    {
+        var questionnaire = Compile(Decimal("tage") with { Min = 0.5m, Max = 99.5m, Unit = "Tage" });
+
+        Validate(questionnaire, ValidationMode.Complete, ("tage", AnswerValue.Text("0,5"))).Answers["tage"].ShouldBe(AnswerValue.Number(0.5m));
+        Validate(questionnaire, ValidationMode.Complete, ("tage", AnswerValue.Number(99.5m))).Answers["tage"].ShouldBe(AnswerValue.Number(99.5m));
+        SingleError(Validate(questionnaire, ValidationMode.Draft, ("tage", AnswerValue.Number(0.49m)))).ShouldBe(
+            new AnswerError("tage", null, AnswerErrorCodes.BelowMinimum, "Der Wert muss mindestens 0,5 Tage betragen."));
+        SingleError(Validate(questionnaire, ValidationMode.Draft, ("tage", AnswerValue.Text("99,51")))).ShouldBe(
+            new AnswerError("tage", null, AnswerErrorCodes.AboveMaximum, "Der Wert darf höchstens 99,5 Tage betragen."));
+    }
+
+    [Theory]
+    [InlineData("2.500")]
+    [InlineData("-1.000")]
+    [InlineData(" 12.345 ")]
+    public void A_decimal_with_a_single_dot_before_three_digits_is_refused_as_ambiguous(string typed)
+    {
+        var result = Validate(Compile(Decimal("betrag")), ValidationMode.Draft, ("betrag", AnswerValue.Text(typed)));
+
+        var error = SingleError(result);
+        error.Code.ShouldBe(AnswerErrorCodes.AmbiguousNumber);
+        error.Message.ShouldBe($"„{typed.Trim()}“ ist nicht eindeutig: Bitte schreiben Sie Tausender ohne Punkt (z. B. 2500) und Nachkommastellen mit Komma (z. B. 2,5).");
+        result.Answers.ShouldBeEmpty();
     }
 
     [Theory]
@@ -176,6 +218,10 @@ public sealed class AnswerValidationTests
     [InlineData("42,5", "42.5")]
     [InlineData("42.5", "42.5")]
     [InlineData("0,25", "0.25")]
+    [InlineData("2500", "2500")]
+    [InlineData("2,500", "2.5")]
+    [InlineData("0.500", "0.5")]
+    [InlineData("1.234.567", "1234567")]
     public void A_decimal_is_read_as_a_german_or_a_program_writes_it(string typed, string expected)
     {
         Validate(Compile(Decimal("betrag")), ValidationMode.Complete, ("betrag", AnswerValue.Text(typed))).Answers["betrag"]
@@ -252,6 +298,66 @@ public sealed class AnswerValidationTests
 
         result.IsValid.ShouldBeTrue();
         result.Answers.Keys.ShouldBe(["schulung"]);
+    }
+
+    [Fact]
+    public void An_irrelevant_answer_is_dropped_without_an_error_whatever_its_shape()
+    {
+        var questionnaire = CompiledQuestionnaire.Compile(Definition(
+        [
+            new Group { Name = "p1", Elements = [YesNo("schulung")] },
+            new Group
+            {
+                Name = "p2",
+                Relevant = "${schulung} = 'ja'",
+                Elements =
+                [
+                    Integer("teilnehmende") with { Min = 1, Constraint = ". < 1000" },
+                    Single("farbe"),
+                    Multiple("farben"),
+                    Decimal("kosten"),
+                    Date("datum"),
+                    new MatrixQuestion { Name = "dringend", Label = "Dringlichkeit", RowListName = "themen", ScaleListName = "dringlichkeit" },
+                ],
+            },
+        ]));
+
+        var result = Validate(questionnaire, ValidationMode.Complete,
+            ("schulung", AnswerValue.Choice("nein")),
+            ("teilnehmende", AnswerValue.Text("viele")),
+            ("farbe", AnswerValue.Choice("lila", "rot")),
+            ("farben", AnswerValue.Number(3)),
+            ("kosten", AnswerValue.Text("2.500")),
+            ("datum", AnswerValue.Text("gestern")),
+            ("dringend", AnswerValue.Matrix(("gibt_es_nicht", "nie"))),
+            ("unbekannt", AnswerValue.Number(1)));
+
+        result.Errors.ShouldHaveSingleItem().ShouldBe(new AnswerError("unbekannt", null, AnswerErrorCodes.UnknownQuestion, "Eine Frage „unbekannt“ gibt es in diesem Fragebogen nicht."));
+        result.Answers.Keys.ShouldBe(["schulung"]);
+    }
+
+    [Fact]
+    public void The_same_invalid_answers_are_errors_where_the_questions_are_asked()
+    {
+        var questionnaire = Compile(YesNo("schulung"), Integer("teilnehmende", relevant: "${schulung} = 'ja'"), Single("farbe", relevant: "${schulung} = 'ja'"));
+
+        var result = Validate(questionnaire, ValidationMode.Draft,
+            ("schulung", AnswerValue.Choice("ja")), ("teilnehmende", AnswerValue.Text("viele")), ("farbe", AnswerValue.Choice("lila")));
+
+        result.Errors.Select(e => (e.Question, e.Code)).ShouldBe([("teilnehmende", AnswerErrorCodes.WrongType), ("farbe", AnswerErrorCodes.UnknownChoice)]);
+    }
+
+    [Fact]
+    public void An_answer_made_irrelevant_by_a_dropped_answer_loses_its_errors_too()
+    {
+        var questionnaire = Compile(
+            Integer("gesamt") with { Constraint = ". < 100", ConstraintMessage = "Höchstens 99." },
+            Integer("teilzeit", relevant: "${gesamt} > 0") with { Constraint = ". <= ${gesamt}", ConstraintMessage = "Nicht mehr als alle." });
+
+        var result = Validate(questionnaire, ValidationMode.Draft, ("gesamt", AnswerValue.Number(500)), ("teilzeit", AnswerValue.Number(800)));
+
+        result.Errors.ShouldHaveSingleItem().Question.ShouldBe("gesamt");
+        result.Answers.ShouldBeEmpty();
     }
 
     [Fact]

@@ -214,4 +214,70 @@ public sealed class NetworkQuestionnaireTests
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Die Altersgruppe passt nicht zur Befragtengruppe.");
     }
+
+    [Fact]
+    public void An_age_group_without_a_respondent_group_yet_is_no_contradiction()
+    {
+        var result = CompiledQuestionnaire.Compile(NetworkQuestionnaires.Employee).Validate(new Dictionary<string, AnswerValue>
+        {
+            ["p_alter"] = AnswerValue.Choice("25_54"),
+        }, ValidationMode.Draft, Today);
+
+        result.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void No_need_cannot_be_ticked_together_with_a_barrier()
+    {
+        var questionnaire = CompiledQuestionnaire.Compile(NetworkQuestionnaires.Employer);
+        var answers = CompleteEmployerInterview();
+        answers.Remove("d_haupthemmnis");
+
+        answers["d_hemmnisse"] = AnswerValue.Choice("kein_bedarf", "kosten");
+        var together = questionnaire.Validate(answers, ValidationMode.Complete, Today);
+        answers["d_hemmnisse"] = AnswerValue.Choice("kein_bedarf", "other");
+        answers["d_hemmnisse_other"] = AnswerValue.Text("Betriebsferien");
+        var withOther = questionnaire.Validate(answers, ValidationMode.Complete, Today);
+        answers.Remove("d_hemmnisse_other");
+        answers["d_hemmnisse"] = AnswerValue.Choice("kein_bedarf");
+        var alone = questionnaire.Validate(answers, ValidationMode.Complete, Today);
+
+        together.Errors.ShouldHaveSingleItem().ShouldBe(new AnswerError("d_hemmnisse", null, AnswerErrorCodes.Constraint,
+            "„kein Bedarf“ schließt die anderen Antworten aus: Bitte wählen Sie entweder „kein Bedarf“ oder die zutreffenden Hemmnisse."));
+        withOther.Errors.ShouldHaveSingleItem().Code.ShouldBe(AnswerErrorCodes.Constraint);
+        alone.Errors.ShouldBeEmpty();
+        alone.Answers["d_hemmnisse"].ShouldBe(AnswerValue.Choice("kein_bedarf"));
+    }
+
+    [Fact]
+    public void An_apprentice_interview_offers_only_the_apprentice_position_and_refuses_another()
+    {
+        var questionnaire = CompiledQuestionnaire.Compile(NetworkQuestionnaires.Employee);
+        var apprentice = new Dictionary<string, AnswerValue> { ["p_gruppe"] = AnswerValue.Choice(RespondentGroups.Apprentices) };
+
+        var offered = questionnaire.Evaluate(apprentice, Today).ChoicesFor("p_stellung").Select(c => c.Code);
+        var refused = questionnaire.Validate(new Dictionary<string, AnswerValue>(apprentice) { ["p_stellung"] = AnswerValue.Choice("fuehrung") }, ValidationMode.Draft, Today);
+        var otherGroup = questionnaire.Evaluate(new Dictionary<string, AnswerValue> { ["p_gruppe"] = AnswerValue.Choice(RespondentGroups.OlderEmployees) }, Today);
+
+        offered.ShouldBe(["azubi", "ka"]);
+        refused.Errors.ShouldHaveSingleItem().ShouldBe(new AnswerError("p_stellung", null, AnswerErrorCodes.ChoiceNotAvailable,
+            "Die Antwort „Führungskraft“ steht bei dieser Frage nach den bisherigen Antworten nicht zur Auswahl."));
+        otherGroup.ChoicesFor("p_stellung").Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void An_interview_for_the_immigration_group_cannot_answer_no_to_the_immigration_history_but_may_decline()
+    {
+        var questionnaire = CompiledQuestionnaire.Compile(NetworkQuestionnaires.Employee);
+        var group = new Dictionary<string, AnswerValue> { ["p_gruppe"] = AnswerValue.Choice(RespondentGroups.ImmigrationHistory) };
+
+        var offered = questionnaire.Evaluate(group, Today).ChoicesFor("p_einwanderung").Select(c => c.Code);
+        var no = questionnaire.Validate(new Dictionary<string, AnswerValue>(group) { ["p_einwanderung"] = AnswerValue.Choice("nein") }, ValidationMode.Draft, Today);
+        var declined = questionnaire.Validate(new Dictionary<string, AnswerValue>(group) { ["p_einwanderung"] = AnswerValue.Choice("ka") }, ValidationMode.Draft, Today);
+
+        offered.ShouldBe(["ja", "ka"]);
+        no.Errors.ShouldHaveSingleItem().Code.ShouldBe(AnswerErrorCodes.ChoiceNotAvailable);
+        declined.Errors.ShouldBeEmpty();
+        questionnaire.Evaluate(new Dictionary<string, AnswerValue>(), Today).ChoicesFor("p_einwanderung").Select(c => c.Code).ShouldBe(["ja", "nein", "ka"]);
+    }
 }

@@ -58,7 +58,7 @@ public sealed class QuestionnaireCheckerTests
     [InlineData("relevant", "${s} = 'lila'", "unknown_choice_code", 8)]
     [InlineData("relevant", "${y} = 'yes'", "unknown_choice_code", 8)]
     [InlineData("relevant", "string-length(${n}) > 2", "type_mismatch", 15)]
-    [InlineData("relevant", "regex(${t}, '[')", "invalid_regex", 13)]
+    [InlineData("relevant", "regex(${t}, '[')", "invalid_regex", 14)]
     [InlineData("relevant", "regex(${t}, ${t})", "invalid_regex", 13)]
     [InlineData("relevant", "date('31.12.2026') < today()", "invalid_date", 6)]
     [InlineData("relevant", "format-date(${d}, '%Y') = '2026'", "unknown_function", 1)]
@@ -88,6 +88,29 @@ public sealed class QuestionnaireCheckerTests
         problem.Column.ShouldBe(column);
         problem.Position.ShouldBe(position);
         problem.Message.ShouldStartWith($"Fragebogen „test“, Frage „ziel“, Spalte „{column}“, Zeichen {position}: ");
+    }
+
+    [Theory]
+    [InlineData("regex(${t}, '[a-')", 16, "eckige Klammer „[“ wird nicht geschlossen")]
+    [InlineData("regex(${t}, '(ab')", 16, "runde Klammer „(“ wird nicht geschlossen")]
+    [InlineData("regex(${t}, 'a{5,2}')", 19, "verkehrt herum")]
+    [InlineData("regex(${t}, '*')", 14, "Wiederholungszeichen")]
+    [InlineData("regex(${t}, 'a\\')", 15, "endet mit einem einzelnen")]
+    public void A_broken_regular_expression_is_explained_in_german_with_its_position(string expression, int position, string reason)
+    {
+        var problem = Errors(Valid(Integer("ziel") with { Relevant = expression })).ShouldHaveSingleItem();
+
+        problem.Code.ShouldBe("invalid_regex");
+        problem.Position.ShouldBe(position);
+        problem.Reason.ShouldContain(reason);
+        problem.Reason.ShouldNotContain("Invalid pattern");
+        problem.Reason.ShouldNotContain("at offset");
+    }
+
+    [Fact]
+    public void A_title_longer_than_the_database_holds_is_an_error()
+    {
+        Errors(Sample.Definition(Integer("a")) with { Title = new string('T', 301) }).ShouldHaveSingleItem().Code.ShouldBe("title_too_long");
     }
 
     [Theory]

@@ -114,10 +114,11 @@ public sealed class QuestionnaireDiffTests
     }
 
     [Fact]
-    public void Wording_and_relevance_changes_are_noted_but_keep_comparability_while_a_new_unit_or_calculation_breaks_it()
+    public void Wording_changes_are_noted_but_keep_comparability_while_a_new_unit_calculation_or_relevance_breaks_it()
     {
         var newer = Replace(Older, "a_beschaeftigte", q => ((IntegerQuestion)q) with { Label = "Anzahl der Beschäftigten", Unit = "Personen" });
         newer = Replace(newer, "b_anmerkungen", q => q with { Relevant = null });
+        newer = Replace(newer, "b_beruf", q => q with { Hint = "Wie im Arbeitsvertrag" });
         newer = Replace(newer, "a_groesse", q => ((CalculatedQuestion)q) with { Calculation = "if(${a_beschaeftigte} < 20, 'klein', 'groß')" });
 
         var diff = QuestionnaireDiff.Compare(Older, newer);
@@ -127,8 +128,73 @@ public sealed class QuestionnaireDiffTests
             c => c.Reasons.ShouldContain("Einheit geändert: „Beschäftigte“ → „Personen“."),
             c => c.Comparable.ShouldBeFalse());
         diff["b_anmerkungen"]!.ShouldSatisfyAllConditions(
-            c => c.Notes.ShouldHaveSingleItem().ShouldStartWith("Bedingung, wann gefragt wird"),
-            c => c.Comparable.ShouldBeTrue());
+            c => c.Kind.ShouldBe(ChangeKind.Changed),
+            c => c.Reasons.ShouldHaveSingleItem().ShouldBe("Bedingung, wann gefragt wird (relevant), geändert – die Grundgesamtheit ist eine andere."),
+            c => c.Comparable.ShouldBeFalse());
+        diff["b_beruf"]!.ShouldSatisfyAllConditions(c => c.Notes.ShouldBe(["Erläuterung (hint) geändert."]), c => c.Comparable.ShouldBeTrue());
         diff["a_groesse"]!.Comparable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_changed_condition_of_the_enclosing_page_or_group_breaks_comparability_of_every_question_in_it()
+    {
+        var newer = Older with { Pages = [Older.Pages[0], Older.Pages[1] with { Relevant = "${a_beschaeftigte} > 9" }] };
+        newer = Replace(newer, "b_details", g => g with { Relevant = "count-selected(${b_themen}) > 1" });
+
+        var diff = QuestionnaireDiff.Compare(Older, newer);
+
+        diff["b_weiterbildung"]!.ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ChangeKind.Changed),
+            c => c.Comparable.ShouldBeFalse(),
+            c => c.Reasons.ShouldBe(["Bedingung einer übergeordneten Seite oder Gruppe geändert („b_bedarf“) – die Grundgesamtheit ist eine andere."]));
+        diff["b_dringlichkeit"]!.Reasons.ShouldHaveSingleItem().ShouldContain("(„b_bedarf“, „b_details“)");
+        diff["a_beschaeftigte"]!.Kind.ShouldBe(ChangeKind.Unchanged);
+    }
+
+    [Fact]
+    public void Reformatting_a_condition_is_not_a_change()
+    {
+        var newer = Replace(Older, "b_details", g => g with { Relevant = "count-selected( ${b_themen} )>0 and   not(selected(${b_themen},'kA'))" });
+
+        var change = QuestionnaireDiff.Compare(Older, newer)["b_dringlichkeit"]!;
+
+        change.Kind.ShouldBe(ChangeKind.Unchanged);
+        change.Comparable.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Moving_a_question_into_another_group_is_noted_and_breaks_comparability_where_the_conditions_differ()
+    {
+        var zufrieden = Older.Questions().Single(q => q.Name == "b_zufrieden");
+        var rang = Older.Questions().Single(q => q.Name == "b_rang");
+        var details = (Group)Older.Pages[1].Elements.Single(e => e.Name == "b_details");
+        var newer = Replace(Older, "b_zufrieden", _ => null);
+        newer = Replace(newer, "b_rang", _ => null);
+        newer = Replace(newer, "a_datum", d => new Group { Name = "a_zufriedenheit", Elements = [d, zufrieden] });
+        newer = Replace(newer, "b_anmerkungen", q => new Group { Name = "b_reihenfolge", Relevant = details.Relevant, Elements = [rang, q] });
+
+        var diff = QuestionnaireDiff.Compare(Older, newer);
+
+        diff["b_zufrieden"]!.ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ChangeKind.Changed),
+            c => c.Notes.ShouldContain("In eine andere Seite oder Gruppe verschoben: „b_bedarf“ → „a_betrieb / a_zufriedenheit“."),
+            c => c.Comparable.ShouldBeFalse(),
+            c => c.Reasons.ShouldHaveSingleItem().ShouldContain("(„b_bedarf“)"));
+        diff["b_rang"]!.ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ChangeKind.Changed),
+            c => c.Notes.ShouldBe(["In eine andere Seite oder Gruppe verschoben: „b_bedarf / b_details“ → „b_bedarf / b_reihenfolge“."]),
+            c => c.Comparable.ShouldBeTrue());
+    }
+
+    [Fact]
+    public void Relabelled_matrix_rows_are_reported()
+    {
+        var newer = ReplaceList(Older, "themen", l => l with { Choices = [.. l.Choices.Select(c => c.Code == "ki" ? c with { Label = "KI-Anwendungen" } : c)] });
+
+        var change = QuestionnaireDiff.Compare(Older, newer)["b_dringlichkeit"]!;
+
+        change.RowsRelabelled.ShouldBe(["ki"]);
+        change.Notes.ShouldContain("Beschriftungen von Zeilen geändert: ki.");
+        change.Comparable.ShouldBeTrue();
     }
 }

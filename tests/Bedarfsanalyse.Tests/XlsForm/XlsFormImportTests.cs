@@ -340,6 +340,83 @@ public sealed class XlsFormImportTests
     }
 
     [Fact]
+    public void Media_columns_are_left_out_with_a_warning_naming_row_and_column()
+    {
+        var result = XlsFormReader.Read(Create(
+            ("survey",
+            [
+                Row("type", "name", "label", "media::image", "image"),
+                Row("select_one farben", "farbe", "Farbe", null, null),
+                Row("note", "bild", "Bild", "logo.png", null),
+                Row("note", "foto", "Foto", null, "foto.jpg"),
+            ]),
+            ("choices", [Row("list_name", "name", "label", "image", "media::audio"), Row("farben", "rot", "Rot", null, null), Row("farben", "blau", "Blau", "blau.png", "blau.mp3")]),
+            Settings()));
+
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.Select(w => w.Message).ShouldBe(
+        [
+            "Blatt „survey“, Zeile 3, Spalte „media::image“ (D): Die Spalte „media::image“ wird nicht unterstützt; ihre Werte werden nicht übernommen.",
+            "Blatt „survey“, Zeile 4, Spalte „image“ (E): Die Spalte „image“ wird nicht unterstützt; ihre Werte werden nicht übernommen.",
+            "Blatt „choices“, Zeile 3, Spalte „image“ (D): Die Spalte „image“ wird nicht unterstützt; ihre Werte werden nicht übernommen.",
+            "Blatt „choices“, Zeile 3, Spalte „media::audio“ (E): Die Spalte „media::audio“ wird nicht unterstützt; ihre Werte werden nicht übernommen.",
+        ], ignoreOrder: true);
+        result.Definition!.FindChoiceList("farben")!.Find("blau")!.Properties.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Decimal_bounds_are_read_with_a_dot_or_a_comma()
+    {
+        var result = XlsFormReader.Read(Create(
+            ("survey", [Row("type", "name", "label", "min", "max", "unit"), Row("decimal", "tage", "Tage", "0,5", "99.5", "Tage"), Row("decimal", "faktor", "Faktor", -1.25, 2.5, null)]),
+            Settings()));
+
+        result.Errors.ShouldBeEmpty();
+        var questions = result.Definition!.Questions().OfType<DecimalQuestion>().ToList();
+        questions[0].ShouldSatisfyAllConditions(q => q.Min.ShouldBe(0.5m), q => q.Max.ShouldBe(99.5m), q => q.Unit!.Default.ShouldBe("Tage"));
+        questions[1].ShouldSatisfyAllConditions(q => q.Min.ShouldBe(-1.25m), q => q.Max.ShouldBe(2.5m));
+    }
+
+    [Fact]
+    public void Damaged_bytes_of_a_real_workbook_give_the_readers_own_error_and_never_an_exception()
+    {
+        var original = RealWorldForm();
+        var random = new Random(20261125);
+        var refused = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var damaged = original.ToArray();
+            switch (i % 3)
+            {
+                case 0:
+                    for (var flips = random.Next(1, 9); flips > 0; flips--)
+                    {
+                        damaged[random.Next(damaged.Length)] ^= (byte)random.Next(1, 256);
+                    }
+
+                    break;
+                case 1:
+                    damaged = damaged[..random.Next(0, damaged.Length)];
+                    break;
+                default:
+                    var start = random.Next(damaged.Length);
+                    random.NextBytes(damaged.AsSpan(start, Math.Min(random.Next(1, 64), damaged.Length - start)));
+                    break;
+            }
+
+            XlsFormImportResult result = null!;
+            Should.NotThrow(() => result = XlsFormReader.Read(damaged), $"Fall {i}");
+
+            (result.Definition is null).ShouldBe(result.Errors.Count > 0, $"Fall {i}");
+            result.Errors.ShouldAllBe(e => e.Reason.Length > 0 && !e.Reason.Contains("Exception"), $"Fall {i}");
+            refused += result.Succeeded ? 0 : 1;
+        }
+
+        // Most damage is noticed (the zip has checksums); what passes is a readable workbook.
+        refused.ShouldBeGreaterThan(200);
+    }
+
+    [Fact]
     public void Garbage_workbooks_never_throw()
     {
         var random = new Random(4711);

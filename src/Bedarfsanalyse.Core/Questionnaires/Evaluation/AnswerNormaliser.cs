@@ -216,8 +216,18 @@ internal static partial class AnswerNormaliser
                 break;
             case TextAnswer text when string.IsNullOrWhiteSpace(text.Value):
                 return null;
-            case TextAnswer text when TryParseNumber(text.Value, out var parsed):
-                value = parsed;
+            case TextAnswer text:
+                switch (ReadNumber(text.Value, question is IntegerQuestion, out value))
+                {
+                    case NumberReading.Ambiguous:
+                        Add(errors, node, AnswerErrorCodes.AmbiguousNumber,
+                            $"„{text.Value.Trim()}“ ist nicht eindeutig: Bitte schreiben Sie Tausender ohne Punkt (z. B. 2500) und Nachkommastellen mit Komma (z. B. 2,5).");
+                        return null;
+                    case NumberReading.Invalid:
+                        Add(errors, node, AnswerErrorCodes.WrongType, question is IntegerQuestion ? "Bitte geben Sie eine ganze Zahl ein." : "Bitte geben Sie eine Zahl ein.");
+                        return null;
+                }
+
                 break;
             default:
                 Add(errors, node, AnswerErrorCodes.WrongType, question is IntegerQuestion ? "Bitte geben Sie eine ganze Zahl ein." : "Bitte geben Sie eine Zahl ein.");
@@ -235,35 +245,53 @@ internal static partial class AnswerNormaliser
             value = decimal.Truncate(value);
         }
 
-        var unit = question.Unit is { } u ? " " + u.Default : "";
         if (value < question.Min)
         {
-            Add(errors, node, AnswerErrorCodes.BelowMinimum, $"Der Wert muss mindestens {GermanFigureFormat.Exact(question.Min.Value)}{unit} betragen.");
+            Add(errors, node, AnswerErrorCodes.BelowMinimum, $"Der Wert muss mindestens {UnitText.Amount(question.Min.Value, question.Unit?.Default)} betragen.");
             return null;
         }
 
         if (value > question.Max)
         {
-            Add(errors, node, AnswerErrorCodes.AboveMaximum, $"Der Wert darf höchstens {GermanFigureFormat.Exact(question.Max.Value)}{unit} betragen.");
+            Add(errors, node, AnswerErrorCodes.AboveMaximum, $"Der Wert darf höchstens {UnitText.Amount(question.Max.Value, question.Unit?.Default)} betragen.");
             return null;
         }
 
         return new NumberAnswer(value);
     }
 
-    /// <summary>
-    /// "42,5", "1.234" and "1.234,5" as a German types them; "42.5" as a program writes it. A dot followed by groups
-    /// of exactly three digits is read as the German thousands separator, since people type numbers here, not programs.
-    /// </summary>
-    internal static bool TryParseNumber(string text, out decimal value)
+    internal enum NumberReading
     {
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        var german = compact.Contains(',') || GermanThousands().IsMatch(compact);
-        var styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | (german ? NumberStyles.AllowThousands : NumberStyles.None);
-        return decimal.TryParse(compact, styles, german ? GermanFigureFormat.InputFormat : CultureInfo.InvariantCulture, out value);
+        Number,
+        Invalid,
+        Ambiguous,
     }
 
-    [GeneratedRegex(@"^[-+]?\d{1,3}(\.\d{3})+$")]
+    /// <summary>
+    /// Numbers typed as text: "42,5", "1.234" and "1.234,5" as a German types them, "42.5" as a program writes it.
+    /// "2.500" alone could be either (2500 typed, or 2.5 as .NET writes the decimal 2.500): for a whole number only
+    /// 2500 makes sense, for a decimal it is refused rather than guessed, since a wrong guess is a factor of 1,000.
+    /// Several groups ("1.234.567") can only be thousands.
+    /// </summary>
+    internal static NumberReading ReadNumber(string text, bool integer, out decimal value)
+    {
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var thousands = GermanThousands().IsMatch(compact);
+        if (thousands && !integer && compact.Count(c => c == '.') == 1)
+        {
+            value = 0;
+            return NumberReading.Ambiguous;
+        }
+
+        var german = compact.Contains(',') || thousands;
+        var styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | (german ? NumberStyles.AllowThousands : NumberStyles.None);
+        return decimal.TryParse(compact, styles, german ? GermanFigureFormat.InputFormat : CultureInfo.InvariantCulture, out value)
+            ? NumberReading.Number
+            : NumberReading.Invalid;
+    }
+
+    // A first group starting with 0 ("0.500") is never a thousands group.
+    [GeneratedRegex(@"^[-+]?[1-9]\d{0,2}(\.\d{3})+$")]
     private static partial Regex GermanThousands();
 
     private static AnswerValue? Text(CompiledNode node, AnswerValue input, List<AnswerError> errors, int maxLength, bool singleLine)

@@ -13,6 +13,7 @@ internal sealed class InterviewRun
     private readonly CompiledQuestionnaire _questionnaire;
     private readonly AnswerValue?[] _submitted;
     private readonly AnswerValue?[] _answers;
+    private readonly List<AnswerError> _nameErrors = [];
     private readonly List<AnswerError> _valueErrors = [];
     private readonly List<AnswerError> _stateErrors = [];
 
@@ -35,18 +36,19 @@ internal sealed class InterviewRun
     public void Load(IReadOnlyDictionary<string, AnswerValue> answers, bool reportProblems)
     {
         var errors = reportProblems ? _valueErrors : [];
+        var nameErrors = reportProblems ? _nameErrors : [];
         foreach (var (name, value) in answers)
         {
             var node = _questionnaire.Find(name);
             if (node is null || node.Kind == NodeKind.Group)
             {
-                errors.Add(new AnswerError(name, null, AnswerErrorCodes.UnknownQuestion, $"Eine Frage „{name}“ gibt es in diesem Fragebogen nicht."));
+                nameErrors.Add(new AnswerError(name, null, AnswerErrorCodes.UnknownQuestion, $"Eine Frage „{name}“ gibt es in diesem Fragebogen nicht."));
                 continue;
             }
 
             if (node.Type == QuestionType.Note)
             {
-                errors.Add(new AnswerError(name, null, AnswerErrorCodes.NotAnswerable, "Ein Hinweis nimmt keine Antwort an."));
+                nameErrors.Add(new AnswerError(name, null, AnswerErrorCodes.NotAnswerable, "Ein Hinweis nimmt keine Antwort an."));
                 continue;
             }
 
@@ -56,6 +58,8 @@ internal sealed class InterviewRun
                 continue;
             }
 
+            // Errors of the value are kept for now: whether they count is known only once relevance is decided (an
+            // answer to a question that is not asked is dropped silently, whatever its shape).
             _submitted[node.Slot] = AnswerNormaliser.Normalise(node, value, errors);
         }
     }
@@ -271,9 +275,14 @@ internal sealed class InterviewRun
         return answers;
     }
 
+    /// <summary>
+    /// The errors in questionnaire order: names that are no question always, errors of values only where the question is
+    /// relevant in the end (an irrelevant answer is dropped without an error, ADR 0006).
+    /// </summary>
     public IReadOnlyList<AnswerError> SortedErrors()
     {
         int OrderOf(AnswerError error) => _questionnaire.Find(error.Question)?.Index ?? -1;
-        return [.. _valueErrors.Concat(_stateErrors).Distinct().OrderBy(OrderOf).ThenBy(e => e.Item, StringComparer.Ordinal)];
+        var relevantValueErrors = _valueErrors.Where(e => _questionnaire.Find(e.Question) is { } node && Relevant[node.Index]);
+        return [.. _nameErrors.Concat(relevantValueErrors).Concat(_stateErrors).Distinct().OrderBy(OrderOf).ThenBy(e => e.Item, StringComparer.Ordinal)];
     }
 }

@@ -72,6 +72,10 @@ internal sealed partial class QuestionnaireCompiler : ISymbolTable
         {
             Error("missing_title", "Der Fragebogen braucht einen Titel.", column: "form_title");
         }
+        else if (_definition.Title.Length > QuestionnaireDefinition.MaxTitleLength)
+        {
+            Error("title_too_long", $"Der Titel ist zu lang (höchstens {QuestionnaireDefinition.MaxTitleLength} Zeichen).", column: "form_title");
+        }
 
         if (_definition.RespondentGroups.IsEmpty)
         {

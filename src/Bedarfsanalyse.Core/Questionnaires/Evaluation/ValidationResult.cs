@@ -31,6 +31,7 @@ public static class AnswerErrorCodes
     public const string NotAnswerable = "not_answerable";
     public const string WrongType = "wrong_type";
     public const string NotAnInteger = "not_an_integer";
+    public const string AmbiguousNumber = "ambiguous_number";
     public const string BelowMinimum = "below_minimum";
     public const string AboveMaximum = "above_maximum";
     public const string TooLong = "too_long";

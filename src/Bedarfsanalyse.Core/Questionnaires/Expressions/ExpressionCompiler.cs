@@ -485,9 +485,17 @@ internal sealed class ExpressionCompiler
         {
             regex = new Regex(literal.Value, RegexOptions.CultureInvariant, RegexTimeout);
         }
-        catch (ArgumentException e)
+        catch (RegexParseException e)
         {
-            return Fail(literal, "invalid_regex", $"Das Muster „{ExpressionLexer.Shorten(literal.Value)}“ ist kein gültiger regulärer Ausdruck ({e.Message}).");
+            // The pattern starts one character after the opening quote; the offset is where .NET noticed the problem.
+            var position = literal.Position + 1 + Math.Clamp(e.Offset - 1, 0, literal.Value.Length);
+            _problems.Add(new ExpressionProblem(position, "invalid_regex",
+                $"Das Muster „{ExpressionLexer.Shorten(literal.Value)}“ ist kein gültiger regulärer Ausdruck: {RegexErrorText.Of(e.Error)}"));
+            return new Bound(StaticType.Unknown, static _ => Value.Empty, call);
+        }
+        catch (ArgumentException)
+        {
+            return Fail(literal, "invalid_regex", $"Das Muster „{ExpressionLexer.Shorten(literal.Value)}“ ist kein gültiger regulärer Ausdruck.");
         }
 
         var t = text.Evaluate;

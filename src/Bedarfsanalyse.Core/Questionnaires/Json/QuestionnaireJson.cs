@@ -22,6 +22,7 @@ public static class QuestionnaireJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowOutOfOrderMetadataProperties = true,
+        AllowDuplicateProperties = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Disallow,
@@ -43,15 +44,9 @@ public static class QuestionnaireJson
             return JsonSerializer.Deserialize<QuestionnaireDefinition>(json, Options)
                 ?? throw new QuestionnaireFormatException("Die Fragebogendefinition ist leer (null).");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            var place = e.Path is null ? "" : $" bei {e.Path}";
-            var line = e.LineNumber is { } l ? $" (Zeile {l + 1})" : "";
-            throw new QuestionnaireFormatException($"Die Fragebogendefinition ist fehlerhaft{place}{line}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            throw new QuestionnaireFormatException($"Die Fragebogendefinition ist fehlerhaft: {e.Message}", e);
+            throw new QuestionnaireFormatException(JsonErrorText.Describe(e, json), e);
         }
     }
 }

@@ -18,13 +18,13 @@ internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new JsonException("Erwartet wurde eine Liste ([...]).");
+                throw new DefinitionJsonException("Erwartet wurde eine Liste ([...]).");
             }
 
             var items = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                items.Add(JsonSerializer.Deserialize<T>(ref reader, options) ?? throw new JsonException("Eine Liste darf keine leeren Einträge (null) enthalten."));
+                items.Add(JsonSerializer.Deserialize<T>(ref reader, options) ?? throw new DefinitionJsonException("Eine Liste darf keine leeren Einträge (null) enthalten."));
             }
 
             return new ValueList<T>(items);
@@ -58,7 +58,7 @@ internal sealed class ValueMapJsonConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new JsonException("Erwartet wurde ein Objekt ({...}).");
+                throw new DefinitionJsonException("Erwartet wurde ein Objekt ({...}).");
             }
 
             var entries = new Dictionary<string, TValue>(StringComparer.Ordinal);
@@ -66,10 +66,10 @@ internal sealed class ValueMapJsonConverterFactory : JsonConverterFactory
             {
                 var key = reader.GetString()!;
                 reader.Read();
-                var value = JsonSerializer.Deserialize<TValue>(ref reader, options) ?? throw new JsonException($"„{key}“ hat keinen Wert (null).");
+                var value = JsonSerializer.Deserialize<TValue>(ref reader, options) ?? throw new DefinitionJsonException($"„{key}“ hat keinen Wert (null).");
                 if (!entries.TryAdd(key, value))
                 {
-                    throw new JsonException($"„{key}“ kommt doppelt vor.");
+                    throw new DefinitionJsonException($"„{key}“ kommt doppelt vor.");
                 }
             }
 
@@ -100,15 +100,31 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
             case JsonTokenType.String:
                 return LocalizedText.German(reader.GetString()!);
             case JsonTokenType.StartObject:
-                var texts = JsonSerializer.Deserialize<ValueMap<string>>(ref reader, options);
-                if (texts.IsEmpty)
+                // Read by hand rather than as a map, so that an error keeps the path of the text ($.pages[0].label).
+                var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    throw new JsonException("Ein Text braucht mindestens eine Sprache.");
+                    var language = reader.GetString()!;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw new DefinitionJsonException($"Der Text in der Sprache „{language}“ muss eine Zeichenkette sein.");
+                    }
+
+                    if (!texts.TryAdd(language, reader.GetString()!))
+                    {
+                        throw new DefinitionJsonException($"Die Sprache „{language}“ kommt in diesem Text doppelt vor.");
+                    }
                 }
 
-                return new LocalizedText(texts);
+                if (texts.Count == 0)
+                {
+                    throw new DefinitionJsonException("Ein Text braucht mindestens eine Sprache.");
+                }
+
+                return new LocalizedText(new ValueMap<string>(texts));
             default:
-                throw new JsonException("Ein Text ist eine Zeichenkette oder ein Objekt aus Sprache und Text.");
+                throw new DefinitionJsonException("Ein Text ist eine Zeichenkette oder ein Objekt aus Sprache und Text.");
         }
     }
 

@@ -31,7 +31,9 @@ internal sealed class ValueCollectionTypeInfoResolver : IJsonTypeInfoResolver
         JsonMetadataServices.CreateImmutableEnumerableInfo<ValueList<T>, T>(
             options,
             new JsonCollectionInfoValues<ValueList<T>> { ElementInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)) },
-            static items => new ValueList<T>(items));
+            static items => new ValueList<T>(items.ToList() is var list && list.FindIndex(i => i is null) is var empty and >= 0
+                ? throw new DefinitionJsonException($"Der {empty + 1}. Eintrag der Liste ist leer (null).") { AtCollection = true }
+                : list));
 
     private static JsonTypeInfo<ValueMap<TValue>> MapInfo<TValue>(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateImmutableDictionaryInfo<ValueMap<TValue>, string, TValue>(
@@ -41,5 +43,7 @@ internal sealed class ValueCollectionTypeInfoResolver : IJsonTypeInfoResolver
                 KeyInfo = (JsonTypeInfo<string>)options.GetTypeInfo(typeof(string)),
                 ElementInfo = (JsonTypeInfo<TValue>)options.GetTypeInfo(typeof(TValue)),
             },
-            static entries => new ValueMap<TValue>(entries));
+            static entries => new ValueMap<TValue>(entries.FirstOrDefault(e => e.Value is null) is { Key: { } key, Value: null }
+                ? throw new DefinitionJsonException($"„{key}“ hat keinen Wert (null).") { AtCollection = true }
+                : entries));
 }

@@ -1,3 +1,5 @@
+using Bedarfsanalyse.Core.Questionnaires.Expressions;
+
 namespace Bedarfsanalyse.Core.Questionnaires.Versions;
 
 public enum ChangeKind
@@ -32,35 +34,42 @@ public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
         var oldQuestions = Index(older);
         var newQuestions = Index(newer);
         var changes = new List<QuestionChange>();
-        foreach (var (name, question) in newQuestions)
+        foreach (var (name, placed) in newQuestions)
         {
             changes.Add(oldQuestions.TryGetValue(name, out var previous)
-                ? Compare(older, previous, newer, question)
-                : QuestionChange.Only(name, ChangeKind.Added, null, question.Type, "Die Frage ist neu."));
+                ? Compare(older, previous, newer, placed)
+                : QuestionChange.Only(name, ChangeKind.Added, null, placed.Question.Type, "Die Frage ist neu."));
         }
 
-        foreach (var (name, question) in oldQuestions.Where(q => !newQuestions.ContainsKey(q.Key)))
+        foreach (var (name, placed) in oldQuestions.Where(q => !newQuestions.ContainsKey(q.Key)))
         {
-            changes.Add(QuestionChange.Only(name, ChangeKind.Removed, question.Type, null, "Die Frage gibt es in der neuen Version nicht mehr."));
+            changes.Add(QuestionChange.Only(name, ChangeKind.Removed, placed.Question.Type, null, "Die Frage gibt es in der neuen Version nicht mehr."));
         }
 
         return new QuestionnaireDiff(changes);
     }
 
-    private static Dictionary<string, Question> Index(QuestionnaireDefinition definition)
+    /// <summary>A question with the groups it sits in (outermost first): their relevance decides who is asked too.</summary>
+    private sealed record Placed(Question Question, ValueList<Group> Groups);
+
+    private static Dictionary<string, Placed> Index(QuestionnaireDefinition definition)
     {
         // Insertion order is document order, which the result keeps.
-        var index = new Dictionary<string, Question>(StringComparer.Ordinal);
-        foreach (var question in definition.Questions())
+        var index = new Dictionary<string, Placed>(StringComparer.Ordinal);
+        foreach (var (element, ancestors) in definition.Walk())
         {
-            index.TryAdd(question.Name, question);
+            if (element is Question question)
+            {
+                index.TryAdd(question.Name, new Placed(question, ancestors));
+            }
         }
 
         return index;
     }
 
-    private static QuestionChange Compare(QuestionnaireDefinition olderDefinition, Question older, QuestionnaireDefinition newerDefinition, Question newer)
+    private static QuestionChange Compare(QuestionnaireDefinition olderDefinition, Placed olderPlaced, QuestionnaireDefinition newerDefinition, Placed newerPlaced)
     {
+        var (older, newer) = (olderPlaced.Question, newerPlaced.Question);
         var notes = new List<string>();
         var blockers = new List<string>();
         if (older.Type != newer.Type)
@@ -72,7 +81,7 @@ public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
 
         Note(notes, older.Label, newer.Label, "Fragetext geändert.");
         Note(notes, older.Hint, newer.Hint, "Erläuterung (hint) geändert.");
-        Note(notes, older.Relevant, newer.Relevant, "Bedingung, wann gefragt wird (relevant), geändert – die Grundgesamtheit kann sich unterscheiden.");
+        var moved = ComparePlace(olderPlaced, newerPlaced, notes, blockers);
         Note(notes, older.Required, newer.Required, "Pflichtangabe (required) geändert.");
         Note(notes, older.Constraint, newer.Constraint, "Prüfbedingung (constraint) geändert.");
         Note(notes, older.ConstraintMessage, newer.ConstraintMessage, "Meldung zur Prüfbedingung geändert.");
@@ -109,6 +118,11 @@ public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
                     notes.Add("Zeilen hinzugefügt oder entfernt; vergleichbar sind die Zeilen, die es in beiden Versionen gibt.");
                 }
 
+                if (rows.Relabelled.Count > 0)
+                {
+                    notes.Add("Beschriftungen von Zeilen geändert: " + string.Join(", ", rows.Relabelled) + ".");
+                }
+
                 break;
             case (NumberQuestion o, NumberQuestion n):
                 Note(notes, o.Min, n.Min, "Mindestwert geändert.");
@@ -143,7 +157,7 @@ public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
             blockers.Add("Ein Hinweis hat keine Antworten.");
         }
 
-        var changed = older != newer || choices.Any || rows.Any;
+        var changed = older != newer || choices.Any || rows.Any || moved;
         return new QuestionChange(
             newer.Name,
             changed ? ChangeKind.Changed : ChangeKind.Unchanged,
@@ -158,6 +172,62 @@ public sealed record QuestionnaireDiff(IReadOnlyList<QuestionChange> Questions)
             [.. notes],
             blockers.Count == 0,
             [.. blockers]);
+    }
+
+    /// <summary>
+    /// Who is asked follows from the question's own relevance and that of every page and group around it. A change of
+    /// any of them changes the base population, so the answers are no longer comparable; a move to another group whose
+    /// conditions are the same is only noted.
+    /// </summary>
+    /// <returns>Whether the place changed (another group, or a group's condition).</returns>
+    private static bool ComparePlace(Placed older, Placed newer, List<string> notes, List<string> blockers)
+    {
+        var oldPath = string.Join(" / ", older.Groups.Select(g => g.Name));
+        var newPath = string.Join(" / ", newer.Groups.Select(g => g.Name));
+        if (oldPath != newPath)
+        {
+            notes.Add($"In eine andere Seite oder Gruppe verschoben: „{oldPath}“ → „{newPath}“.");
+        }
+
+        if (!SameCondition(older.Question.Relevant, newer.Question.Relevant))
+        {
+            blockers.Add("Bedingung, wann gefragt wird (relevant), geändert – die Grundgesamtheit ist eine andere.");
+        }
+
+        var oldConditions = older.Groups.Where(g => g.Relevant is not null).Select(g => Normalised(g.Relevant)).ToList();
+        var newConditions = newer.Groups.Where(g => g.Relevant is not null).Select(g => Normalised(g.Relevant)).ToList();
+        if (!oldConditions.SequenceEqual(newConditions, StringComparer.Ordinal))
+        {
+            var changed = newer.Groups.Where(g => g.Relevant is not null && !oldConditions.Contains(Normalised(g.Relevant), StringComparer.Ordinal)).Select(g => g.Name)
+                .Concat(older.Groups.Where(g => g.Relevant is not null && !newConditions.Contains(Normalised(g.Relevant), StringComparer.Ordinal)).Select(g => g.Name))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            blockers.Add("Bedingung einer übergeordneten Seite oder Gruppe geändert" + (changed.Count > 0 ? $" ({string.Join(", ", changed.Select(n => $"„{n}“"))})" : "")
+                + " – die Grundgesamtheit ist eine andere.");
+            return true;
+        }
+
+        return oldPath != newPath;
+    }
+
+    private static bool SameCondition(string? older, string? newer) => Normalised(older) == Normalised(newer);
+
+    /// <summary>An expression without its spacing, so that reformatting a condition is not a change.</summary>
+    private static string? Normalised(string? expression)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return string.Join("\u0001", ExpressionLexer.Tokenize(expression).Select(t => $"{(int)t.Kind}:{t.Text}"));
+        }
+        catch (ExpressionSyntaxException)
+        {
+            return expression.Trim();
+        }
     }
 
     private static void Note<T>(List<string> notes, T older, T newer, string note)

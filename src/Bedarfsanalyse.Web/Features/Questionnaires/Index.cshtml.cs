@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bedarfsanalyse.Web.Features.Questionnaires;
 
 [Authorize(Policy = Policies.Admin)]
-[RequestSizeLimit(QuestionnaireImport.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(XlsFormUpload.MaxRequestBytes)]
 public sealed class IndexModel(QuestionnaireCatalog catalog, QuestionnaireImport import, NetworkQuestionnaireSetup setup) : PageModel
 {
     public IReadOnlyList<QuestionnaireSummary> Questionnaires { get; private set; } = [];
@@ -25,20 +25,28 @@ public sealed class IndexModel(QuestionnaireCatalog catalog, QuestionnaireImport
             : File(XlsFormWriter.Write(QuestionnaireJson.Deserialize(version.Definition)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{key}-v{number}.xlsx");
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool publish)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool publish, bool replaceDraft)
     {
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("", "Bitte wählen Sie eine XLSForm-Datei aus.");
         }
+        else if (file.Length > QuestionnaireImport.MaxBytes)
+        {
+            ModelState.AddModelError("", $"{file.FileName} wurde nicht übernommen: {XlsFormUpload.TooLarge}");
+        }
         else
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var outcome = await import.ImportAsync(buffer.ToArray(), publish, HttpContext.RequestAborted);
-            if (outcome.Succeeded)
+            var outcome = await import.ImportAsync(buffer.ToArray(), publish, replaceDraft, HttpContext.RequestAborted);
+            if (outcome.Saved is { } saved)
             {
-                Result = SavedVersionView.From(outcome.Value!);
+                Result = SavedVersionView.From(saved);
+            }
+            else if (outcome.Draft is { } draft)
+            {
+                ModelState.AddModelError("", $"{file.FileName} wurde nicht übernommen. " + draft.Message("kreuzen Sie „vorhandenen Entwurf ersetzen“ an und laden Sie die Datei erneut hoch"));
             }
             else
             {
@@ -70,8 +78,12 @@ public sealed class IndexModel(QuestionnaireCatalog catalog, QuestionnaireImport
 
     public async Task<IActionResult> OnPostNetworkAsync()
     {
-        var published = await setup.EnsurePublishedAsync(HttpContext.RequestAborted);
-        Result = published.Count > 0 ? SavedVersionView.From(published[^1]) : null;
+        var setupResult = await setup.EnsurePublishedAsync(HttpContext.RequestAborted);
+        Result = setupResult.Published.Count > 0 ? SavedVersionView.From(setupResult.Published[^1]) : null;
+        foreach (var reason in setupResult.Waiting)
+        {
+            ModelState.AddModelError("", reason);
+        }
         await OnGetAsync();
         return Page();
     }

@@ -1,17 +1,20 @@
-using Bedarfsanalyse.Core.Questionnaires.Network;
 using Bedarfsanalyse.Core.Questionnaires.Json;
+using Bedarfsanalyse.Core.Questionnaires.Network;
 
 namespace Bedarfsanalyse.Web.Features.Questionnaires;
 
 /// <summary>
 /// Publishes the network's own employer and employee questionnaires (kept in the repository) unless the newest
-/// published version already is exactly that content; a changed file becomes a new version.
+/// published version already is exactly that content; a changed file becomes the next version (ADR 0009). An open
+/// draft of the same questionnaire is someone's work in progress: it is never replaced, and the shipped content waits
+/// until that draft is published.
 /// </summary>
 public sealed class NetworkQuestionnaireSetup(QuestionnaireCatalog catalog)
 {
-    public async Task<IReadOnlyList<SavedVersion>> EnsurePublishedAsync(CancellationToken cancellationToken)
+    public async Task<NetworkSetupResult> EnsurePublishedAsync(CancellationToken cancellationToken)
     {
         var published = new List<SavedVersion>();
+        var waiting = new List<string>();
         foreach (var definition in NetworkQuestionnaires.All)
         {
             var latest = await catalog.LatestPublishedAsync(definition.Key, cancellationToken);
@@ -20,12 +23,21 @@ public sealed class NetworkQuestionnaireSetup(QuestionnaireCatalog catalog)
                 continue;
             }
 
-            var saved = await catalog.SaveDraftAsync(definition, cancellationToken);
-            var outcome = await catalog.PublishAsync(saved.Key, saved.Number, cancellationToken);
-            published.Add(outcome.Value ?? throw new InvalidOperationException(
+            var outcome = await catalog.StoreAsync(definition, publish: true, replaceDraft: false, cancellationToken);
+            if (outcome.Draft is { } draft)
+            {
+                waiting.Add($"„{draft.Key}“ wurde nicht veröffentlicht: Es gibt einen unveröffentlichten Entwurf (Version {draft.Number}), und der wird nicht ersetzt. " +
+                    "Die mitgelieferte Fassung wird erst übernommen, wenn kein Entwurf mehr offen ist.");
+                continue;
+            }
+
+            published.Add(outcome.Saved ?? throw new InvalidOperationException(
                 $"Der mitgelieferte Fragebogen „{definition.Key}“ besteht die Prüfung nicht: {string.Join("; ", outcome.Errors!.ByField.SelectMany(e => e.Value))}"));
         }
 
-        return published;
+        return new NetworkSetupResult(published, waiting);
     }
 }
+
+/// <summary>What the setup published, and for which questionnaires an open draft kept it from doing so (German reasons).</summary>
+public sealed record NetworkSetupResult(IReadOnlyList<SavedVersion> Published, IReadOnlyList<string> Waiting);

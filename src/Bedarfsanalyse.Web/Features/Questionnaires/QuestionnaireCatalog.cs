@@ -6,6 +6,7 @@ using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Questionnaires;
 using Bedarfsanalyse.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Bedarfsanalyse.Web.Features.Questionnaires;
 
@@ -40,13 +41,33 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
             .OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The questionnaire's open (unpublished) draft, or null.</summary>
+    public async Task<OpenDraft?> FindOpenDraftAsync(string key, CancellationToken cancellationToken) =>
+        await db.QuestionnaireVersions
+            .Where(v => v.Questionnaire!.Key == key && v.Status == QuestionnaireVersion.Draft)
+            .Select(v => new OpenDraft(key, v.Number))
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
-    /// Stores a definition as the questionnaire's draft: a new questionnaire, the open draft replaced, or a new version
-    /// after the published ones. Problems of the static checks are returned; they do not stop a draft, only publishing.
+    /// Stores a definition as the questionnaire's next version, or replaces its open draft when
+    /// <paramref name="replaceDraft"/> says so (an open draft is never replaced unasked: it may be someone's work).
+    /// With <paramref name="publish"/> the version is published in the same save, so a refused or failed publication
+    /// leaves nothing behind. Findings of the static checks stop publishing, not a draft.
     /// </summary>
-    public async Task<SavedVersion> SaveDraftAsync(QuestionnaireDefinition definition, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(QuestionnaireDefinition definition, bool publish, bool replaceDraft, CancellationToken cancellationToken)
     {
         var problems = QuestionnaireChecker.Check(definition);
+        if (publish && !QuestionnaireChecker.CanBePublished(problems))
+        {
+            return ErrorsOf(problems);
+        }
+
+        if (problems.Any(p => p.Code is "invalid_key" or "title_too_long"))
+        {
+            // A draft may have errors, but not a key or title the table cannot hold.
+            return ErrorsOf(problems);
+        }
+
         var questionnaire = await db.Questionnaires.Include(q => q.Versions).SingleOrDefaultAsync(q => q.Key == definition.Key, cancellationToken);
         if (questionnaire is null)
         {
@@ -54,8 +75,13 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
             db.Questionnaires.Add(questionnaire);
         }
 
-        questionnaire.Title = definition.Title;
         var latest = questionnaire.Versions.MaxBy(v => v.Number);
+        if (latest is { Status: QuestionnaireVersion.Draft } && !replaceDraft)
+        {
+            return new OpenDraft(definition.Key, latest.Number);
+        }
+
+        questionnaire.Title = definition.Title;
         var json = QuestionnaireJson.Serialize(definition);
         QuestionnaireVersion version;
         if (latest is { Status: QuestionnaireVersion.Draft })
@@ -70,8 +96,36 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
         }
 
         audit.Add(AuditActions.QuestionnaireSaved, "questionnaire", $"{definition.Key}/{version.Number}", new { definition.Title, questions = definition.Questions().Count() });
-        await db.SaveChangesAsync(cancellationToken);
+        if (publish)
+        {
+            version.Status = QuestionnaireVersion.Published;
+            version.PublishedAt = clock.GetUtcNow();
+            audit.Add(AuditActions.QuestionnairePublished, "questionnaire", $"{definition.Key}/{version.Number}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone stored a version of the same questionnaire at the same moment; nothing of this one was saved.
+            db.ChangeTracker.Clear();
+            return InputErrors.Of("version", $"„{definition.Key}“ wurde gerade gleichzeitig geändert; es wurde nichts gespeichert. Bitte versuchen Sie es erneut.");
+        }
+
         return new SavedVersion(definition.Key, version.Number, version.Status, problems, await ChangesSincePublishedAsync(questionnaire.Id, definition, version.Number, cancellationToken));
+    }
+
+    private static InputErrors ErrorsOf(IReadOnlyList<DefinitionProblem> problems)
+    {
+        var errors = new InputErrors();
+        foreach (var problem in problems.Where(p => p.Severity == ProblemSeverity.Error))
+        {
+            errors.Add("definition", problem.Message);
+        }
+
+        return errors;
     }
 
     /// <summary>Publishes a draft after the static checks; errors refuse it and leave it a draft.</summary>
@@ -92,13 +146,7 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
 
         if (!QuestionnaireChecker.CanBePublished(problems))
         {
-            var errors = new InputErrors();
-            foreach (var problem in problems.Where(p => p.Severity == ProblemSeverity.Error))
-            {
-                errors.Add("definition", problem.Message);
-            }
-
-            return errors;
+            return ErrorsOf(problems);
         }
 
         version.Status = QuestionnaireVersion.Published;
@@ -129,7 +177,9 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
             return InputErrors.Of("key", $"Der Schlüssel „{definition.Key}“ passt nicht zu „{key}“.");
         }
 
-        return await SaveDraftAsync(definition, cancellationToken);
+        // The caller names this draft by its number: replacing it is what was asked for.
+        var stored = await StoreAsync(definition, publish: false, replaceDraft: true, cancellationToken);
+        return stored.Saved is { } saved ? saved : stored.Errors ?? InputErrors.Of("version", stored.Draft!.Message(""));
     }
 
     private async Task<QuestionnaireDiff?> ChangesSincePublishedAsync(int questionnaireId, QuestionnaireDefinition definition, int number, CancellationToken cancellationToken)
@@ -146,6 +196,27 @@ public sealed class QuestionnaireCatalog(BedarfsanalyseDb db, AuditLog audit, Ti
 public sealed record QuestionnaireSummary(string Key, string Title, IReadOnlyList<VersionSummary> Versions);
 
 public sealed record VersionSummary(int Number, string Status, DateTimeOffset? PublishedAt);
+
+/// <summary>An unpublished draft that storing another definition would replace.</summary>
+public sealed record OpenDraft(string Key, int Number)
+{
+    /// <summary>The German refusal; <paramref name="howToReplace"/> says how the caller's interface asks for a replacement.</summary>
+    public string Message(string howToReplace) =>
+        $"Für „{Key}“ gibt es schon einen unveröffentlichten Entwurf (Version {Number}). Er wird nicht ungefragt ersetzt, damit keine Arbeit verloren geht: " +
+        $"Veröffentlichen Sie ihn zuerst{(howToReplace.Length > 0 ? ", oder " + howToReplace : "")}.";
+}
+
+/// <summary>The result of storing a definition: the stored version, what is wrong with the definition, or the open draft in the way.</summary>
+public sealed record StoreOutcome(SavedVersion? Saved, InputErrors? Errors, OpenDraft? Draft)
+{
+    public bool Succeeded => Saved is not null;
+
+    public static implicit operator StoreOutcome(SavedVersion saved) => new(saved, null, null);
+
+    public static implicit operator StoreOutcome(InputErrors errors) => new(null, errors, null);
+
+    public static implicit operator StoreOutcome(OpenDraft draft) => new(null, null, draft);
+}
 
 /// <summary>A stored version, the findings of the static checks, and what changed since the last published version.</summary>
 public sealed record SavedVersion(string Key, int Number, string Status, IReadOnlyList<DefinitionProblem> Problems, QuestionnaireDiff? Changes)

@@ -1,20 +1,22 @@
-using Bedarfsanalyse.Core.Questionnaires.Checking;
 using Bedarfsanalyse.XlsForm;
 
 namespace Bedarfsanalyse.Web.Features.Questionnaires;
 
 /// <summary>
-/// Imports an XLSForm workbook as a draft, and publishes it when asked. Nothing is stored when the workbook cannot be
-/// read, and nothing when publishing was asked for but the static checks find errors.
+/// Imports an XLSForm workbook as a draft, and publishes it when asked, in one save: nothing is stored when the
+/// workbook cannot be read, when publishing was asked for but the static checks find errors, or when an open draft
+/// would be replaced without being asked to.
 /// </summary>
 public sealed class QuestionnaireImport(QuestionnaireCatalog catalog)
 {
     public const int MaxBytes = XlsFormReader.DefaultMaxBytes;
 
     /// <summary>Reads and checks a workbook without storing anything.</summary>
-    public static Outcome<CheckedWorkbook> Check(byte[] workbook)
+    public static XlsFormImportResult Read(byte[] workbook) => XlsFormReader.Read(workbook, MaxBytes);
+
+    public async Task<StoreOutcome> ImportAsync(byte[] workbook, bool publish, bool replaceDraft, CancellationToken cancellationToken)
     {
-        var read = XlsFormReader.Read(workbook, MaxBytes);
+        var read = Read(workbook);
         if (!read.Succeeded)
         {
             var errors = new InputErrors();
@@ -26,33 +28,6 @@ public sealed class QuestionnaireImport(QuestionnaireCatalog catalog)
             return errors;
         }
 
-        return new CheckedWorkbook(read.Definition!, QuestionnaireChecker.Check(read.Definition!), read.Warnings.Select(w => w.Message).ToList());
-    }
-
-    public async Task<Outcome<SavedVersion>> ImportAsync(byte[] workbook, bool publish, CancellationToken cancellationToken)
-    {
-        var checkedWorkbook = Check(workbook);
-        if (!checkedWorkbook.Succeeded)
-        {
-            return checkedWorkbook.Errors!;
-        }
-
-        var (definition, problems, _) = checkedWorkbook.Value!;
-        if (publish && !QuestionnaireChecker.CanBePublished(problems))
-        {
-            var errors = new InputErrors();
-            foreach (var problem in problems.Where(p => p.Severity == ProblemSeverity.Error))
-            {
-                errors.Add("definition", problem.Message);
-            }
-
-            return errors;
-        }
-
-        var saved = await catalog.SaveDraftAsync(definition, cancellationToken);
-        return publish ? await catalog.PublishAsync(saved.Key, saved.Number, cancellationToken) : saved;
+        return await catalog.StoreAsync(read.Definition!, publish, replaceDraft, cancellationToken);
     }
 }
-
-/// <summary>A workbook read into a definition, with the static checks' findings and the reader's warnings.</summary>
-public sealed record CheckedWorkbook(Core.Questionnaires.QuestionnaireDefinition Definition, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<string> Warnings);

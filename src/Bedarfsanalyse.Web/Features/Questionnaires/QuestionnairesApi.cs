@@ -21,9 +21,9 @@ internal static class QuestionnairesApi
         questionnaires.MapPut("/{key}/versions/{number:int}", UpdateAsync).RequireAuthorization(Policies.Admin);
         questionnaires.MapPost("/{key}/versions/{number:int}/publish", PublishAsync).RequireAuthorization(Policies.Admin);
         questionnaires.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Admin)
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(QuestionnaireImport.MaxBytes + 64 * 1024));
+            .DisableAntiforgery().WithMetadata(new DisableRequestSizeLimitAttribute());
         questionnaires.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Admin)
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(QuestionnaireImport.MaxBytes + 64 * 1024));
+            .DisableAntiforgery().WithMetadata(new DisableRequestSizeLimitAttribute());
         return api;
     }
 
@@ -73,46 +73,56 @@ internal static class QuestionnairesApi
             : outcome.Errors!.ToProblem("Die Version wurde nicht veröffentlicht; sie bleibt ein Entwurf.");
     }
 
-    private static async Task<Results<Ok<SavedVersionView>, ValidationProblem>> ImportAsync(IFormFile? file, bool? publish, QuestionnaireImport import, CancellationToken ct)
+    private static async Task<Results<Ok<SavedVersionView>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, bool? publish, bool? replaceDraft, QuestionnaireImport import, CancellationToken ct)
     {
-        if (await ReadAsync(file, ct) is not { } bytes)
+        var upload = await XlsFormUpload.ReadAsync(request, ct);
+        if (!upload.Succeeded)
         {
-            return NoFile();
+            return upload.Errors!.ToProblem(NothingChanged);
         }
 
-        var outcome = await import.ImportAsync(bytes, publish ?? false, ct);
-        return outcome.Succeeded
-            ? TypedResults.Ok(SavedVersionView.From(outcome.Value!))
-            : outcome.Errors!.ToProblem("Der Fragebogen wurde nicht übernommen; es hat sich nichts geändert.");
+        var outcome = await import.ImportAsync(upload.Value!, publish ?? false, replaceDraft ?? false, ct);
+        if (outcome.Draft is { } draft)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Konflikt",
+                detail: draft.Message("laden Sie die Datei mit replaceDraft=true erneut hoch, um ihn zu ersetzen"));
+        }
+
+        return outcome.Saved is { } saved ? TypedResults.Ok(SavedVersionView.From(saved)) : outcome.Errors!.ToProblem(NothingChanged);
     }
 
-    private static async Task<Results<Ok<CheckView>, ValidationProblem>> ValidateAsync(IFormFile? file, CancellationToken ct)
+    private const string NothingChanged = "Der Fragebogen wurde nicht übernommen; es hat sich nichts geändert.";
+
+    /// <summary>
+    /// Checks a workbook without storing it. An upload that is no readable .xlsx (or too large) is a bad request; a
+    /// workbook that can be read is answered 200 with its findings, each once and with its place in the workbook.
+    /// </summary>
+    private static async Task<Results<Ok<CheckView>, ValidationProblem>> ValidateAsync(HttpRequest request, CancellationToken ct)
     {
-        if (await ReadAsync(file, ct) is not { } bytes)
+        var upload = await XlsFormUpload.ReadAsync(request, ct);
+        if (!upload.Succeeded)
         {
-            return NoFile();
+            return upload.Errors!.ToProblem("Die Datei wurde nicht geprüft.");
         }
 
-        // The file is what is being checked: a workbook that cannot be read is a finding, not a bad request.
-        var outcome = QuestionnaireImport.Check(bytes);
-        return outcome.Succeeded
-            ? TypedResults.Ok(new CheckView(QuestionnaireChecker.CanBePublished(outcome.Value!.Problems), outcome.Value.Problems.Select(ProblemView.From).ToList(), outcome.Value.Warnings))
-            : TypedResults.Ok(new CheckView(false, outcome.Errors!.ByField.SelectMany(e => e.Value).Select(m => new ProblemView("Fehler", "xlsform", m)).ToList(), []));
-    }
-
-    private static ValidationProblem NoFile() =>
-        InputErrors.Of("file", "Bitte senden Sie die XLSForm-Datei (.xlsx) im Feld „file“ (multipart/form-data).").ToProblem();
-
-    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
+        var read = QuestionnaireImport.Read(upload.Value!);
+        if (read.FileRefused)
         {
-            return null;
+            var errors = new InputErrors();
+            foreach (var error in read.Errors)
+            {
+                errors.Add("file", error.Message);
+            }
+
+            return errors.ToProblem("Die Datei wurde nicht geprüft.");
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        // Findings of the static checks carry their code; the mapping's own notes (what is not taken over) do not.
+        var problems = read.Errors.Select(e => new ProblemView("Fehler", e.Code ?? "xlsform", e.Message))
+            .Concat(read.Warnings.Where(w => w.Code is not null).Select(w => new ProblemView("Hinweis", w.Code!, w.Message)))
+            .ToList();
+        return TypedResults.Ok(new CheckView(read.Succeeded, problems, [.. read.Warnings.Where(w => w.Code is null).Select(w => w.Message)]));
     }
 }
 
