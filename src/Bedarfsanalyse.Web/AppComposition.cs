@@ -1,5 +1,6 @@
 using Bedarfsanalyse.Web.Database;
 using Bedarfsanalyse.Web.Features.Accounts;
+using Bedarfsanalyse.Web.Features.Analysis;
 using Bedarfsanalyse.Web.Features.ApiTokens;
 using Bedarfsanalyse.Web.Features.Archive;
 using Bedarfsanalyse.Web.Features.Audit;
@@ -51,7 +52,8 @@ internal static class AppComposition
         builder.Services.AddScoped<InterviewAccess>().AddScoped<InterviewStore>().AddScoped<InterviewCapture>().AddScoped<InterviewList>().AddScoped<InterviewImport>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
-        builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, CountedDistrictReportSource>().AddSingleton<QuarterCountCache>();
+        builder.Services.AddAnalysis(builder.Configuration);
+        builder.Services.AddScoped<DistrictReportRenderer>().AddScoped<IDistrictReportSource, AnalysisDistrictReportSource>();
         builder.Services.AddScoped<IArtifactGenerator, DistrictReportGenerator>();
         builder.Services.AddScoped<Features.Exports.NetworkExport>().AddScoped<IArtifactGenerator, Features.Exports.WorkbookGenerator>();
         return builder;

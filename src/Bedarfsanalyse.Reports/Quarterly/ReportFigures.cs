@@ -34,11 +34,18 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
             Estimate.UnweightedN,
             interval?.Lower * 100.0,
             interval?.Upper * 100.0,
-            Status.Symbol == CellSymbol.None ? null : Status.Symbol == CellSymbol.Nothing || !Estimate.HasData ? "–" : Status.SymbolText);
+            Marker);
     }
 
+    // A hidden figure carries no value (the engine masks it), so its symbol decides; "–" only where there is nothing.
+    private string? Marker => Status.Symbol switch
+    {
+        CellSymbol.None => Estimate.HasData ? null : "–",
+        _ => Status.SymbolText,
+    };
+
     internal HeatMapCell ToHeatMapCell() =>
-        new(ShownPercent, Status.Symbol == CellSymbol.None ? null : Status.Symbol == CellSymbol.Nothing || !Estimate.HasData ? "–" : Status.SymbolText);
+        new(ShownPercent, Marker);
 }
 
 /// <summary>A count of interviews (e.g. by sector group) with its disclosure status.</summary>

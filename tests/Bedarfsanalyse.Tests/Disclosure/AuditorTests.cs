@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Tests.Disclosure.Audit;
 
 namespace Bedarfsanalyse.Tests.Disclosure;
 
@@ -39,7 +40,7 @@ public sealed class AuditorTests
         bridge.Minimum.ShouldBe(11m);
         audit.SuppressedCells.Where(c => c != bridge).ShouldAllBe(c => c.LiesOnCycle && !c.IsDisclosed);
 
-        var repaired = SecondarySuppression.Apply(TableBuilder.WithPattern(interior, grid));
+        var repaired = TableBuilder.Protect(TableBuilder.WithPattern(interior, grid));
         SuppressionAuditor.Audit(repaired).IsSafe.ShouldBeTrue();
     }
 
@@ -58,7 +59,7 @@ public sealed class AuditorTests
         audit.SuppressedCells.Single(c => c.Position == new CellPosition(0, 0)).IsDisclosed.ShouldBeTrue();
         audit.IsSafe.ShouldBeFalse();
 
-        var repaired = SecondarySuppression.Apply(table);
+        var repaired = TableBuilder.Protect(table);
         SuppressionAuditor.Audit(repaired).IsSafe.ShouldBeTrue();
     }
 

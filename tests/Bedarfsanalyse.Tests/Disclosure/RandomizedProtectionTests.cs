@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Tests.Disclosure.Audit;
 
 namespace Bedarfsanalyse.Tests.Disclosure;
 
@@ -13,7 +14,7 @@ public sealed class RandomizedProtectionTests
             var counts = RandomCounts(random, random.Next(2, 7), random.Next(2, 6));
             var original = TableBuilder.Counts(counts);
 
-            var protectedTable = SecondarySuppression.Apply(original);
+            var protectedTable = TableBuilder.Protect(original);
             var audit = SuppressionAuditor.Audit(protectedTable);
 
             audit.IsSafe.ShouldBeTrue($"Tabelle {t}: {string.Join(" / ", TableBuilder.Picture(protectedTable))}");
@@ -37,7 +38,7 @@ public sealed class RandomizedProtectionTests
             var counts = Enumerable.Range(0, random.Next(2, 9)).Select(_ => random.NextDouble() < 0.4 ? random.Next(0, 3) : random.Next(0, 50)).ToArray();
             var table = new OneWayTable(counts.Select(c => TableCell.ForCount(c, rules)).ToArray(), TableCell.ForCount(counts.Sum(), rules));
 
-            var protectedTable = SecondarySuppression.Apply(table);
+            var protectedTable = TableBuilder.Protect(table);
 
             SuppressionAuditor.Audit(protectedTable).IsSafe.ShouldBeTrue($"Tabelle {t}: {string.Join(" ", counts)}");
             protectedTable.Cells.Zip(table.Cells).ShouldAllBe(p => !p.Second.Status.IsSecret || p.First.Status == p.Second.Status);

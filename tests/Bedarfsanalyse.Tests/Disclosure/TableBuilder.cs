@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Tests.Disclosure.Audit;
 
 namespace Bedarfsanalyse.Tests.Disclosure;
 
@@ -48,5 +49,44 @@ internal static class TableBuilder
             .Select(r => string.Join(" ", table.Cells[r].Select(Text)) + " | " + Text(table.RowTotals[r]))
             .Append(string.Join(" ", table.ColumnTotals.Select(Text)) + " | " + Text(table.GrandTotal))
             .ToArray();
+    }
+
+    /// <summary>
+    /// The table after <see cref="TableProtection"/> (the engine's complementary suppression), so that the linear
+    /// programmes of <see cref="SuppressionAuditor"/> can check it independently.
+    /// </summary>
+    public static TwoWayTable Protect(TwoWayTable table)
+    {
+        int rows = table.RowCount, columns = table.ColumnCount;
+        var grid = new AdditiveCell[rows + 1, columns + 1];
+        for (var r = 0; r <= rows; r++)
+        {
+            for (var c = 0; c <= columns; c++)
+            {
+                var cell = table[new CellPosition(r < rows ? r : null, c < columns ? c : null)];
+                grid[r, c] = new AdditiveCell((long)cell.Value, cell.Status, 0, null,
+                    r < rows && c < columns ? CellRole.Interior : CellRole.Total);
+            }
+        }
+
+        var (additive, index) = AdditiveTable.TwoWay(grid);
+        var result = TableProtection.Protect(additive);
+        TableCell At(int r, int c) => new(table[new CellPosition(r < rows ? r : null, c < columns ? c : null)].Value, result.Statuses[index[r, c]]);
+        return new TwoWayTable(
+            Enumerable.Range(0, rows).Select(r => (IReadOnlyList<TableCell>)Enumerable.Range(0, columns).Select(c => At(r, c)).ToArray()).ToArray(),
+            Enumerable.Range(0, rows).Select(r => At(r, columns)).ToArray(),
+            Enumerable.Range(0, columns).Select(c => At(rows, c)).ToArray(),
+            At(rows, columns));
+    }
+
+    /// <summary>The same for a one-way line and its total.</summary>
+    public static OneWayTable Protect(OneWayTable table)
+    {
+        AdditiveCell Additive(TableCell cell, CellRole role) => new((long)cell.Value, cell.Status, 0, null, role);
+        var (additive, parts, total) = AdditiveTable.OneWay(table.Cells.Select(c => Additive(c, CellRole.Interior)).ToList(), Additive(table.Total, CellRole.Total));
+        var result = TableProtection.Protect(additive);
+        return new OneWayTable(
+            table.Cells.Select((c, i) => new TableCell(c.Value, result.Statuses[parts[i]])).ToArray(),
+            new TableCell(table.Total.Value, result.Statuses[total]));
     }
 }

@@ -48,7 +48,7 @@ public sealed class DistrictReportRenderer(BedarfsanalyseDb db, ReportTemplates 
         var document = new QuarterlyReportComposer().Compose(input.Data, template);
         var pages = new PdfDocumentWriter(theme.Theme).Write(document, output);
         return new RenderedDistrictReport(
-            input.ModelSnapshotJson,
+            input.ModelSnapshotJson(),
             template.Version,
             pages,
             FileName(network.Key, districtKey, quarter),

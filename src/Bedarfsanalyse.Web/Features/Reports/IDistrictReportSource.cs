@@ -9,5 +9,5 @@ public interface IDistrictReportSource
     Task<DistrictReportInput> LoadAsync(string networkKey, string districtKey, Quarter quarter, CancellationToken cancellationToken);
 }
 
-/// <summary>The figures for the report and the model snapshot (JSON) that reproduces them later.</summary>
-public sealed record DistrictReportInput(IDistrictReportData Data, string ModelSnapshotJson);
+/// <summary>The figures for the report, and the snapshot (JSON) of every figure read from them so far, which reproduces it later.</summary>
+public sealed record DistrictReportInput(IDistrictReportData Data, Func<string> ModelSnapshotJson);

@@ -1,10 +1,12 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// Where a cell sits: 0-based row and column, null for the total. In a one-way table the row is 0 and the total has
 /// column null; in a two-way table (2, null) is the total of row 2 and (null, null) the grand total.
 /// </summary>
-public readonly record struct CellPosition(int? Row, int? Column)
+internal readonly record struct CellPosition(int? Row, int? Column)
 {
     internal string Describe(bool twoWay) => twoWay
         ? (Row, Column) switch

@@ -1,10 +1,12 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// A two-way table with margins (e.g. districts × answer options): <see cref="Cells"/>[row][column], a total per row,
 /// a total per column and the grand total, all additive.
 /// </summary>
-public sealed record TwoWayTable(
+internal sealed record TwoWayTable(
     IReadOnlyList<IReadOnlyList<TableCell>> Cells,
     IReadOnlyList<TableCell> RowTotals,
     IReadOnlyList<TableCell> ColumnTotals,

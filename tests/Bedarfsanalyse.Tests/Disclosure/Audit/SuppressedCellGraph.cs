@@ -1,4 +1,6 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// The structural test for two-way tables with margins: rows and columns (totals included) are the nodes of a

@@ -1,7 +1,9 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>The audit of every suppressed cell of a table.</summary>
-public sealed record SuppressionAudit(IReadOnlyList<CellAudit> SuppressedCells)
+internal sealed record SuppressionAudit(IReadOnlyList<CellAudit> SuppressedCells)
 {
     public IReadOnlyList<CellAudit> Disclosed => SuppressedCells.Where(c => c.IsDisclosed).ToArray();
 

@@ -1,4 +1,6 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// What an intruder can learn about suppressed cells: for each, the smallest and largest value consistent with every

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// A table as cells plus additivity constraints (total = Σ parts), the form the auditor and the secondary suppression

@@ -1,11 +1,13 @@
-namespace Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Disclosure;
+
+namespace Bedarfsanalyse.Tests.Disclosure.Audit;
 
 /// <summary>
 /// Checks a table as it would be published (cells with <see cref="CellStatus.IsSecret"/> hidden, all others shown):
 /// for each hidden cell the interval an intruder can derive, by linear programming over the table's additivity and
 /// non-negativity, and the structural cycle test for two-way tables.
 /// </summary>
-public static class SuppressionAuditor
+internal static class SuppressionAuditor
 {
     public static SuppressionAudit Audit(OneWayTable table) => Audit(LinearTable.From(table));
 

@@ -1,0 +1,155 @@
+using System.Data;
+using Bedarfsanalyse.Core.Analysis;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bedarfsanalyse.Web.Features.Analysis;
+
+/// <summary>
+/// Counts the answers of a network's completed interviews in PostgreSQL, where they are: one pass over the answers
+/// for all requested quarters, grouped by district, quarter, respondent group, weighting stratum (size class and
+/// sector group of an establishment interview), questionnaire version, question, matrix row and answer value.
+/// Free text is never counted. The interviews of the period go to a temporary table first, with their stratum read
+/// from their calculated answers, so that the planner hashes the few interviews and scans the many answers once.
+/// </summary>
+public sealed class AnswerCounter(BedarfsanalyseDb db)
+{
+    public const string SizeClassQuestion = "a_groessenklasse";
+    public const string SectorGroupQuestion = "a_wirtschaftsgruppe";
+
+    private const string CreateInterviews = """
+        create temporary table analysis_interviews on commit drop as
+        select i.id,
+               i.district_key::text as district,
+               extract(year from i.conducted_on)::int as year,
+               extract(quarter from i.conducted_on)::int as quarter,
+               i.respondent_group_code::text as grp,
+               i.questionnaire_version_id as version,
+               case when i.respondent_group_code = 'establishment' then coalesce((select a.text from answers a
+                   where a.interview_id = i.id and a.question = @size and a.item = '' and a.position = 0), '') else '' end as size,
+               case when i.respondent_group_code = 'establishment' then coalesce((select a.text from answers a
+                   where a.interview_id = i.id and a.question = @sector and a.item = '' and a.position = 0), '') else '' end as sector
+        from interviews i
+        where i.network_id = @network and i.status = 'completed' and i.conducted_on >= @from and i.conducted_on < @to
+          and date_trunc('quarter', i.conducted_on)::date = any(@starts)
+        """;
+
+    private const string CountInterviews = """
+        select district, year, quarter, grp, size, sector, version, count(*)::int
+        from analysis_interviews
+        group by district, year, quarter, grp, size, sector, version
+        """;
+
+    // Codes (choices, scales, matrix cells, ranks) and numbers; the text of the calculated stratum questions as codes.
+    private const string CountAnswers = """
+        select ai.district, ai.year, ai.quarter, ai.grp, ai.size, ai.sector, ai.version, a.question, a.item,
+               coalesce(a.code, case when a.question in (@size, @sector) then a.text end) as code, a.number,
+               count(*)::int, (count(*) filter (where a.position = 0))::int
+        from analysis_interviews ai
+        join answers a on a.interview_id = ai.id
+        where a.code is not null or a.number is not null or (a.text is not null and a.question in (@size, @sector))
+        group by ai.district, ai.year, ai.quarter, ai.grp, ai.size, ai.sector, ai.version, a.question, a.item, 10, a.number
+        """;
+
+    /// <summary>The counts of each quarter (an empty one for a quarter without interviews), in one transaction.</summary>
+    public async Task<IReadOnlyList<QuarterCounts>> CountAsync(int networkId, IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        if (quarters.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = quarters.ToHashSet();
+
+        // Tens of thousands of rows repeat a few hundred strings: one instance each keeps cached counts small.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Pooled(string value) => pool.TryGetValue(value, out var shared) ? shared : pool[value] = value;
+        var answers = wanted.ToDictionary(q => q, _ => new List<AnswerCount>());
+        var interviews = wanted.ToDictionary(q => q, _ => new List<InterviewCount>());
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            // JIT compiling these one-off aggregations costs more than it saves.
+            await ExecuteAsync(connection, transaction, "set local jit = off", cancellationToken);
+            await using (var create = Command(connection, transaction, CreateInterviews))
+            {
+                create.Parameters.AddWithValue("network", networkId);
+                create.Parameters.AddWithValue("from", quarters.Min().FirstDay);
+                create.Parameters.AddWithValue("to", quarters.Max().NextFirstDay);
+                create.Parameters.AddWithValue("starts", wanted.Select(q => q.FirstDay).ToArray());
+                create.Parameters.AddWithValue("size", SizeClassQuestion);
+                create.Parameters.AddWithValue("sector", SectorGroupQuestion);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await ExecuteAsync(connection, transaction, "analyze analysis_interviews", cancellationToken);
+            await using (var count = Command(connection, transaction, CountInterviews))
+            await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var quarter = new Quarter(reader.GetInt32(1), reader.GetInt32(2));
+                    if (interviews.TryGetValue(quarter, out var list))
+                    {
+                        list.Add(new InterviewCount(
+                            Pooled(reader.GetString(0)), Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), Pooled(reader.GetString(5)),
+                            reader.GetInt32(6), reader.GetInt32(7)));
+                    }
+                }
+            }
+
+            await using (var count = Command(connection, transaction, CountAnswers))
+            {
+                count.Parameters.AddWithValue("size", SizeClassQuestion);
+                count.Parameters.AddWithValue("sector", SectorGroupQuestion);
+                await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var quarter = new Quarter(reader.GetInt32(1), reader.GetInt32(2));
+                    if (!answers.TryGetValue(quarter, out var list) || (reader.IsDBNull(9) && reader.IsDBNull(10)))
+                    {
+                        continue;
+                    }
+
+                    list.Add(new AnswerCount(
+                        Pooled(reader.GetString(0)), Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), Pooled(reader.GetString(5)),
+                        reader.GetInt32(6), Pooled(reader.GetString(7)), Pooled(reader.GetString(8)),
+                        reader.IsDBNull(9) ? null : Pooled(reader.GetString(9)),
+                        reader.IsDBNull(10) ? null : reader.GetDecimal(10),
+                        reader.GetInt32(11), reader.GetInt32(12)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+
+        return wanted.Order().Select(q => new QuarterCounts(q, answers[q], interviews[q])).ToList();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql) =>
+        new(sql, connection, transaction) { CommandTimeout = 600 };
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
