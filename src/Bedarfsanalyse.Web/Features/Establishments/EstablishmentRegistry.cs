@@ -106,9 +106,9 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
             errors.Add("headcount", "Die Zahl der Beschäftigten ist eine ganze Zahl ab 1.");
         }
 
-        if (input.Chamber is not null && input.Chamber is not ("hwk" or "ihk" or "both" or "none"))
+        if (input.Chamber is not null && !Establishment.Chambers.Contains(input.Chamber))
         {
-            errors.Add("chamber", "Kammer: hwk (Handwerk), ihk (Industrie und Handel), both oder none.");
+            errors.Add("chamber", $"„{input.Chamber}“ ist keine Kammerangabe. Möglich sind: hwk (Handwerkskammer), ihk (Industrie- und Handelskammer), beide, keine.");
         }
 
         var contact = input.Contact;
