@@ -1357,3 +1357,468 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    ALTER TABLE establishments DROP CONSTRAINT ck_establishments_chamber;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    ALTER TABLE districts DROP CONSTRAINT ck_districts_validity;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    update districts set valid_from = territorial_status where valid_from is null;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    ALTER TABLE districts ALTER COLUMN valid_from SET NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    update establishments set chamber = case chamber when 'both' then 'beide' when 'none' then 'keine' else chamber end where chamber in ('both', 'none');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    create function translate_legacy_chamber() returns trigger language plpgsql as $$
+    begin
+        new.chamber := case new.chamber when 'both' then 'beide' when 'none' then 'keine' else new.chamber end;
+        return new;
+    end $$;
+    create trigger establishments_legacy_chamber
+        before insert or update of chamber on establishments
+        for each row when (new.chamber in ('both', 'none'))
+        execute function translate_legacy_chamber();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    create or replace function refuse_audit_event_update() returns trigger language plpgsql as $$
+    begin
+        if old.action in ('sign-in-failed', 'locked-out', 'request-refused')
+            and new.id = old.id and new.occurred_at = old.occurred_at and new.action = old.action
+            and new.actor_id is not distinct from old.actor_id
+            and new.subject_type is not distinct from old.subject_type
+            and new.subject_id is not distinct from old.subject_id
+            and new.actor_name is null and new.remote_address is null
+            and new.details is not distinct from (old.details - 'email')
+        then
+            return new;
+        end if;
+        raise exception 'Einträge des Prüfprotokolls können nicht geändert werden.' using errcode = 'P0001';
+    end $$;
+    create function refuse_audit_event_removal() returns trigger language plpgsql as $$
+    begin
+        raise exception 'Einträge des Prüfprotokolls können nicht gelöscht werden.' using errcode = 'P0001';
+    end $$;
+    create trigger audit_events_no_delete
+        before delete on audit_events
+        for each row execute function refuse_audit_event_removal();
+    create trigger audit_events_no_truncate
+        before truncate on audit_events
+        for each statement execute function refuse_audit_event_removal();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03101';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03102';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03103';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03151';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03152';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03153';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03154';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03155';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03156';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03157';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03158';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03251';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03252';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03254';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03255';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03256';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03257';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03351';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03352';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03353';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03354';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03355';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03356';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03357';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03358';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03359';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03360';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03361';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03401';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03402';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03403';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03404';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03405';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03451';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03452';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03453';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03454';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03455';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03456';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03457';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03458';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03459';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03460';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03461';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    UPDATE districts SET valid_from = DATE '1977-08-01'
+    WHERE key = '03462';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    ALTER TABLE establishments ADD CONSTRAINT ck_establishments_chamber CHECK (chamber is null or chamber in ('hwk', 'ihk', 'beide', 'keine'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    ALTER TABLE districts ADD CONSTRAINT ck_districts_validity CHECK (valid_until is null or valid_from <= valid_until);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203070637_AuditAppendOnlyAndReferenceData') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203070637_AuditAppendOnlyAndReferenceData', '10.0.5');
+    END IF;
+END $EF$;
+COMMIT;
+

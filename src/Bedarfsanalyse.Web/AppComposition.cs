@@ -67,8 +67,8 @@ internal static class AppComposition
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();   // after authentication: the token limit counts per user, not per address
         app.UsePasswordChangeWhenDue();
         app.UseAuthorization();
         app.UseAntiforgery();

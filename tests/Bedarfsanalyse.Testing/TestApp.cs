@@ -41,11 +41,18 @@ public sealed class TestApp : IAsyncDisposable
     public static Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null) =>
         StartAsync(connectionString, settings, onLoopback: false);
 
+    /// <summary>
+    /// The app with endpoints that exist only in this test host (e.g. one that throws), mapped after the app's own,
+    /// so that they run through the app's whole pipeline.
+    /// </summary>
+    public static Task<TestApp> StartWithTestEndpointsAsync(string connectionString, Action<WebApplication> testEndpoints, IDictionary<string, string?>? settings = null) =>
+        StartAsync(connectionString, settings, onLoopback: false, testEndpoints);
+
     /// <summary>The app on Kestrel at a free port of 127.0.0.1, for a real browser.</summary>
     public static Task<TestApp> StartOnLoopbackAsync(string connectionString, IDictionary<string, string?>? settings = null) =>
         StartAsync(connectionString, settings, onLoopback: true);
 
-    private static async Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings, bool onLoopback)
+    private static async Task<TestApp> StartAsync(string connectionString, IDictionary<string, string?>? settings, bool onLoopback, Action<WebApplication>? testEndpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -76,12 +83,16 @@ public sealed class TestApp : IAsyncDisposable
         builder.AddBedarfsanalyse();
         var app = builder.Build();
         app.MapBedarfsanalyse();
+        testEndpoints?.Invoke(app);
         await app.StartAsync();
         return new TestApp(app, onLoopback ? new Uri(app.Urls.First()) : null);
     }
 
     /// <summary>A browser-like session: keeps cookies, sends antiforgery tokens, does not follow redirects.</summary>
     public WebSession NewSession() => new(_app.GetTestServer());
+
+    /// <summary>A browser-like session that talks HTTPS to the app (https://localhost/).</summary>
+    public WebSession NewHttpsSession() => new(_app.GetTestServer(), new Uri("https://localhost/"));
 
     /// <summary>A signed-in session for the user.</summary>
     public async Task<WebSession> SignInAsync(string email, string password = Password)

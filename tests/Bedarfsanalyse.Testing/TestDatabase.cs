@@ -23,16 +23,30 @@ public sealed class TestDatabase : IAsyncLifetime
     public static string PrivateDatabaseName { get; } = "bedarfsanalyse_" + new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name
         .Replace("Bedarfsanalyse.", "", StringComparison.Ordinal).ToLowerInvariant().Replace('.', '_');
 
-    /// <summary>Reference data filled by migrations that no test changes: resets keep these tables.</summary>
+    /// <summary>Reference data filled by migrations that no test changes, and the audit trail (emptied on its own): Respawn leaves these tables.</summary>
     private static readonly Table[] FixedTables =
     [
         new("public", "__EFMigrationsHistory"), new("public", "states"), new("public", "sector_groups"),
         new("public", "sectors"), new("public", "size_classes"), new("public", "respondent_groups"),
-        new("public", "roles"), new("public", "consent_texts"),
+        new("public", "roles"), new("public", AuditTable),
     ];
 
-    /// <summary>Reference data that tests may change (network presets, districts): emptied and restored from a snapshot taken after migrating.</summary>
-    private static readonly string[] RestoredTables = ["districts", "networks", "network_districts"];
+    /// <summary>Reference data that tests may change (network presets, districts, consent texts): emptied and restored from a snapshot taken after migrating.</summary>
+    private static readonly string[] RestoredTables = ["districts", "networks", "network_districts", "consent_texts"];
+
+    /// <summary>
+    /// The audit trail refuses DELETE and TRUNCATE by trigger; the reset lifts that one trigger for its own TRUNCATE,
+    /// inside a transaction, so no other connection ever sees the table unprotected.
+    /// </summary>
+    private const string AuditTable = "audit_events";
+
+    private const string EmptyAuditTrail = $"""
+        begin;
+        alter table public.{AuditTable} disable trigger audit_events_no_truncate;
+        truncate public.{AuditTable};
+        alter table public.{AuditTable} enable trigger audit_events_no_truncate;
+        commit;
+        """;
 
     private PrivateCluster? _cluster;
     private PostgreSqlContainer? _container;
@@ -96,7 +110,7 @@ public sealed class TestDatabase : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
-        var restore = string.Concat(RestoredTables.Select(t => $"insert into public.{t} select * from test_snapshot.{t};"));
+        var restore = EmptyAuditTrail + string.Concat(RestoredTables.Select(t => $"insert into public.{t} select * from test_snapshot.{t};"));
         await using var command = new NpgsqlCommand(restore, connection);
         await command.ExecuteNonQueryAsync();
     }

@@ -11,13 +11,15 @@ namespace Bedarfsanalyse.Testing;
 /// </summary>
 public sealed class WebSession : IDisposable
 {
-    private static readonly Uri Base = new("http://localhost/");
+    private static readonly Uri DefaultBase = new("http://localhost/");
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
 
-    public WebSession(TestServer server)
+    /// <param name="baseAddress">http://localhost/ unless given (e.g. https://localhost/ for what only HTTPS gets).</param>
+    public WebSession(TestServer server, Uri? baseAddress = null)
     {
-        _client = new HttpClient(new CookieHandler(_cookies, server.CreateHandler())) { BaseAddress = Base };
+        var address = baseAddress ?? DefaultBase;
+        _client = new HttpClient(new CookieHandler(_cookies, server.CreateHandler(), address)) { BaseAddress = address };
     }
 
     public CookieContainer Cookies => _cookies;
@@ -62,11 +64,11 @@ public sealed class WebSession : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private sealed class CookieHandler(CookieContainer cookies, HttpMessageHandler inner) : DelegatingHandler(inner)
+    private sealed class CookieHandler(CookieContainer cookies, HttpMessageHandler inner, Uri baseAddress) : DelegatingHandler(inner)
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var uri = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(Base, request.RequestUri);
+            var uri = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(baseAddress, request.RequestUri);
             var header = cookies.GetCookieHeader(uri);
             if (header.Length > 0)
             {

@@ -400,7 +400,7 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
                     b.ToTable("establishments", null, t =>
                         {
-                            t.HasCheckConstraint("ck_establishments_chamber", "chamber is null or chamber in ('hwk', 'ihk', 'both', 'none')");
+                            t.HasCheckConstraint("ck_establishments_chamber", "chamber is null or chamber in ('hwk', 'ihk', 'beide', 'keine')");
 
                             t.HasCheckConstraint("ck_establishments_headcount", "headcount is null or headcount >= 1");
                         });
@@ -1095,7 +1095,7 @@ namespace Bedarfsanalyse.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("territorial_status");
 
-                    b.Property<DateOnly?>("ValidFrom")
+                    b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date")
                         .HasColumnName("valid_from");
 
@@ -1115,7 +1115,7 @@ namespace Bedarfsanalyse.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_districts_key_in_state", "left(key, 2) = state_code");
 
-                            t.HasCheckConstraint("ck_districts_validity", "valid_until is null or valid_from is null or valid_from <= valid_until");
+                            t.HasCheckConstraint("ck_districts_validity", "valid_until is null or valid_from <= valid_until");
                         });
 
                     b.HasData(
@@ -1125,7 +1125,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Braunschweig",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1133,7 +1134,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Salzgitter",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1141,7 +1143,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Wolfsburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1149,7 +1152,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Gifhorn",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1157,7 +1161,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Goslar",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1165,7 +1170,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Helmstedt",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1173,7 +1179,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Northeim",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1181,7 +1188,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Peine",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1189,7 +1197,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Wolfenbüttel",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1215,7 +1224,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Diepholz",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1223,7 +1233,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Hameln-Pyrmont",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1231,7 +1242,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Hildesheim",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1239,7 +1251,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Holzminden",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1247,7 +1260,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Nienburg (Weser)",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1255,7 +1269,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Schaumburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1263,7 +1278,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Celle",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1271,7 +1287,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Cuxhaven",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1279,7 +1296,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Harburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1287,7 +1305,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Lüchow-Dannenberg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1295,7 +1314,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Lüneburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1303,7 +1323,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Osterholz",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1311,7 +1332,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Rotenburg (Wümme)",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1319,7 +1341,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Heidekreis",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1327,7 +1350,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Stade",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1335,7 +1359,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Uelzen",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1343,7 +1368,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Verden",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1351,7 +1377,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Delmenhorst",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1359,7 +1386,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Emden",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1367,7 +1395,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Oldenburg (Oldb)",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1375,7 +1404,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Osnabrück",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1383,7 +1413,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Kreisfreie Stadt",
                             Name = "Wilhelmshaven",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1391,7 +1422,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Ammerland",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1399,7 +1431,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Aurich",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1407,7 +1440,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Cloppenburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1415,7 +1449,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Emsland",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1423,7 +1458,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Friesland",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1431,7 +1467,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Grafschaft Bentheim",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1439,7 +1476,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Leer",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1447,7 +1485,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Oldenburg",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1455,7 +1494,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Osnabrück",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1463,7 +1503,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Vechta",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1471,7 +1512,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Wesermarsch",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1479,7 +1521,8 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Kind = "Landkreis",
                             Name = "Wittmund",
                             StateCode = "03",
-                            TerritorialStatus = new DateOnly(2016, 11, 1)
+                            TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1)
                         },
                         new
                         {
@@ -1488,6 +1531,7 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Name = "Göttingen (bis 2016)",
                             StateCode = "03",
                             TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1),
                             ValidUntil = new DateOnly(2016, 10, 31)
                         },
                         new
@@ -1497,6 +1541,7 @@ namespace Bedarfsanalyse.Migrations.Migrations
                             Name = "Osterode am Harz",
                             StateCode = "03",
                             TerritorialStatus = new DateOnly(2016, 11, 1),
+                            ValidFrom = new DateOnly(1977, 8, 1),
                             ValidUntil = new DateOnly(2016, 10, 31)
                         });
                 });

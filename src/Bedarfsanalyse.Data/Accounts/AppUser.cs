@@ -5,6 +5,12 @@ namespace Bedarfsanalyse.Data.Accounts;
 /// <summary>A person who signs in: interviewer, steering member, analyst or admin (roles are Identity roles).</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
+    /// <summary>
+    /// An admin's lock is a lockout without end; Identity's own lockout after failed sign-ins lasts minutes. Stored
+    /// values are compared against this bound, since PostgreSQL keeps microseconds and DateTimeOffset.MaxValue has ticks.
+    /// </summary>
+    public static readonly DateTimeOffset LockedByAdminFrom = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public required string DisplayName { get; set; }
 
     /// <summary>The network whose data the user may see; null for admins, who administer every network.</summary>

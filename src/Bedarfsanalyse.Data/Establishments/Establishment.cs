@@ -9,6 +9,9 @@ namespace Bedarfsanalyse.Data.Establishments;
 /// </summary>
 public sealed class Establishment
 {
+    /// <summary>The chamber codes, the same as the employer questionnaire's "kammer" choices (without "weiß nicht").</summary>
+    public static readonly IReadOnlyList<string> Chambers = ["hwk", "ihk", "beide", "keine"];
+
     public Guid Id { get; init; }
 
     public int NetworkId { get; init; }
@@ -31,7 +34,7 @@ public sealed class Establishment
     /// <summary>Exact headcount at registration; the size class is derived from it, never stored.</summary>
     public int? Headcount { get; set; }
 
-    /// <summary>Chamber membership: hwk (crafts), ihk (commerce), both or none.</summary>
+    /// <summary>Chamber membership in the employer questionnaire's codes: hwk (crafts), ihk (commerce), beide or keine.</summary>
     public string? Chamber { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -25,7 +25,7 @@ internal sealed class EstablishmentConfiguration : IEntityTypeConfiguration<Esta
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_establishments_headcount", "headcount is null or headcount >= 1");
-            t.HasCheckConstraint("ck_establishments_chamber", "chamber is null or chamber in ('hwk', 'ihk', 'both', 'none')");
+            t.HasCheckConstraint("ck_establishments_chamber", "chamber is null or chamber in ('hwk', 'ihk', 'beide', 'keine')");
         });
     }
 }

@@ -15,8 +15,8 @@ public sealed class District
 
     public State? State { get; set; }
 
-    /// <summary>The first day the key stands for this territory; null where it is older than the territorial status.</summary>
-    public DateOnly? ValidFrom { get; set; }
+    /// <summary>The first day the key stands for this territory (for Lower Saxony mostly the district reform of 1977).</summary>
+    public required DateOnly ValidFrom { get; set; }
 
     /// <summary>The last day the key stood for a territory (merged or dissolved districts); null while current.</summary>
     public DateOnly? ValidUntil { get; set; }

@@ -29,7 +29,7 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
         {
             t.HasCheckConstraint("ck_districts_key", "key ~ '^[0-9]{5}$'");
             t.HasCheckConstraint("ck_districts_key_in_state", "left(key, 2) = state_code");
-            t.HasCheckConstraint("ck_districts_validity", "valid_until is null or valid_from is null or valid_from <= valid_until");
+            t.HasCheckConstraint("ck_districts_validity", "valid_until is null or valid_from <= valid_until");
         });
         builder.HasData(ReferenceDataSeed.Districts);
     }

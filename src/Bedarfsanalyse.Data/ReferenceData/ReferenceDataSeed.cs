@@ -9,8 +9,14 @@ namespace Bedarfsanalyse.Data.ReferenceData;
 /// </summary>
 internal static class ReferenceDataSeed
 {
-    /// <summary>Territorial status of the Lower Saxony list: the last change was the Göttingen merger of 1 Nov 2016.</summary>
+    /// <summary>Territorial status of the Lower Saxony list: the last change was the Göttingen merger of 1 Nov 2016 (check).</summary>
     private static readonly DateOnly LowerSaxonyStatus = new(2016, 11, 1);
+
+    /// <summary>
+    /// Lower Saxony's district reform took effect on 1 Aug 1977 (check); the territories of the keys not changed
+    /// since date from it. Data, not code: a migration corrects it where an official source says otherwise.
+    /// </summary>
+    private static readonly DateOnly DistrictReform = new(1977, 8, 1);
 
     public static State[] States { get; } =
     [
@@ -152,12 +158,12 @@ internal static class ReferenceDataSeed
     ];
 
     private static District City(string key, string name) =>
-        new() { Key = key, Name = name, Kind = "Kreisfreie Stadt", StateCode = "03", TerritorialStatus = LowerSaxonyStatus };
+        new() { Key = key, Name = name, Kind = "Kreisfreie Stadt", StateCode = "03", ValidFrom = DistrictReform, TerritorialStatus = LowerSaxonyStatus };
 
     private static District County(string key, string name, DateOnly? validFrom = null, DateOnly? validUntil = null) =>
         new()
         {
-            Key = key, Name = name, Kind = "Landkreis", StateCode = "03", ValidFrom = validFrom, ValidUntil = validUntil,
+            Key = key, Name = name, Kind = "Landkreis", StateCode = "03", ValidFrom = validFrom ?? DistrictReform, ValidUntil = validUntil,
             TerritorialStatus = LowerSaxonyStatus,
         };
 

@@ -14,6 +14,13 @@ public static class GermanTime
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The moment a German calendar day begins (midnight in Berlin: 23:00 or 22:00 UTC the day before).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Berlin.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     // Debian's tzdata provides Europe/Berlin; without it the times are shown in UTC rather than failing.
     private static TimeZoneInfo FindBerlin()
     {

@@ -47,7 +47,7 @@ internal static class JobServices
             builder.Services.AddHostedService<RecurringJobRegistration>();
         }
 
-        builder.Services.AddScoped<ContactRetentionJob>();
+        builder.Services.AddScoped<ContactRetentionJob>().AddScoped<Features.Audit.AuditRetentionJob>();
         builder.Services.AddScoped<ReportJob>().AddScoped<QuarterlyReportsJob>().AddScoped<ReportRequestService>();
         return builder;
     }

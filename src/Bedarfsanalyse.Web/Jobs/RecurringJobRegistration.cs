@@ -8,7 +8,7 @@ namespace Bedarfsanalyse.Web.Jobs;
 
 /// <summary>
 /// Puts the recurring jobs on the schedule when a job server starts (idempotent: AddOrUpdate by id): the daily contact
-/// retention and, per network, the quarterly reports on the network's own schedule (cron, Europe/Berlin).
+/// and audit-trail retention and, per network, the quarterly reports on the network's own schedule (cron, Europe/Berlin).
 /// </summary>
 internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IServiceScopeFactory scopes) : IHostedService
 {
@@ -19,6 +19,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         var options = new RecurringJobOptions { TimeZone = Berlin };
         recurring.AddOrUpdate<ContactRetentionJob>(
             ContactRetentionJob.Id, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
+        recurring.AddOrUpdate<Features.Audit.AuditRetentionJob>(
+            Features.Audit.AuditRetentionJob.Id, job => job.RunAsync(CancellationToken.None), "10 3 * * *", options);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BedarfsanalyseDb>();

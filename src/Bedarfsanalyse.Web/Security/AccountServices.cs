@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Web.Features.Audit;
@@ -57,8 +59,8 @@ public static class AccountServices
             options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "bedarfsanalyse.af";
@@ -80,17 +82,51 @@ public static class AccountServices
             options.DefaultForbidScheme = EntryScheme;
         });
 
-        services.AddDataProtection().SetApplicationName("Bedarfsanalyse");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Bedarfsanalyse");
+        if (KeyCertificate(builder.Configuration) is { } certificate)
+        {
+            // Encrypted at rest: a copy of the database alone then does not let anyone forge a sign-in cookie.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
 
         services.AddPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
+        services.AddSingleton(builder.Configuration.GetSection("Security:Refusals").Get<RefusalOptions>() ?? new RefusalOptions());
+        services.AddSingleton<RefusalThrottle>();
+        services.AddScoped<RefusalLog>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<AntiforgeryRefusals>());
         services.AddScoped<UserScope>();
         services.AddSingleton<ApiTokenCache>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditLog>().AddScoped<AuditRetention>();
+        services.AddSingleton(builder.Configuration.GetSection("Retention").Get<AuditRetentionOptions>() ?? new AuditRetentionOptions());
         services.AddRateLimits(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>The certificate (PKCS#12 file, setting Security:KeyCertificatePath) that encrypts the data-protection keys, if any.</summary>
+    private static X509Certificate2? KeyCertificate(IConfiguration configuration)
+    {
+        var path = configuration["Security:KeyCertificatePath"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Security:KeyCertificatePassword"]);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new Commands.CommandFailedException($"Das Zertifikat {path} (Security:KeyCertificatePath) enthält keinen privaten Schlüssel.");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new Commands.CommandFailedException(
+                $"Das Zertifikat {path} (Security:KeyCertificatePath) lässt sich nicht lesen; prüfen Sie Datei und Security:KeyCertificatePassword.");
+        }
     }
 
     /// <summary>A user who signed in with a one-time password must choose a new one before anything else.</summary>

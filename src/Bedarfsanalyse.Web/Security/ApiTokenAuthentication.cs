@@ -47,7 +47,7 @@ internal sealed class ApiTokenAuthentication(
         var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
         {
-            return AuthenticateResult.Fail("Unbekanntes Token-Format.");
+            return AuthenticateResult.Fail(new CredentialsRefusedException(Refusal.TokenMalformed));
         }
 
         var hash = HashOf(token);
@@ -59,15 +59,24 @@ internal sealed class ApiTokenAuthentication(
 
         var stored = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
-        if (stored is null || stored.RevokedAt is not null || stored.ExpiresAt <= now)
+        if (stored is null)
         {
-            return AuthenticateResult.Fail("Das Token ist ungültig, widerrufen oder abgelaufen.");
+            // The beginning of the token (as the owner's token list shows it) helps to find the script that sends it.
+            return AuthenticateResult.Fail(new CredentialsRefusedException(Refusal.TokenUnknown, details: new { prefix = token[..Math.Min(10, token.Length)] }));
         }
 
         var user = await users.FindByIdAsync(stored.UserId.ToString());
+        var owner = new Features.Audit.AuditActor(stored.UserId, user?.Email);
+        var about = new { token = stored.Id, stored.Name, stored.Prefix };
+        if (stored.RevokedAt is not null || stored.ExpiresAt <= now)
+        {
+            var refusal = stored.RevokedAt is not null ? Refusal.TokenRevoked : Refusal.TokenExpired;
+            return AuthenticateResult.Fail(new CredentialsRefusedException(refusal, owner, stored.Id.ToString(), about));
+        }
+
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return AuthenticateResult.Fail("Das Konto zu diesem Token ist gesperrt.");
+            return AuthenticateResult.Fail(new CredentialsRefusedException(Refusal.AccountLocked, owner, stored.Id.ToString(), about));
         }
 
         // Recording every use would turn each read into a write; once a minute is enough to see that a token is alive.

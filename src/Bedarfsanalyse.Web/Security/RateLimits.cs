@@ -29,9 +29,10 @@ public static class RateLimits
                     _ => Window(options.SignInAttemptsPerMinute))
                 : RateLimitPartition.GetNoLimiter("read"));
 
+            // Runs after authentication (see AppComposition), so the partition is the signed-in user.
             limiter.AddPolicy(Tokens, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    context.User.UserIdText() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => Window(options.TokenRequestsPerMinute))
                 : RateLimitPartition.GetNoLimiter("read"));
         });

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Testing;
 using Bedarfsanalyse.Web.Features.Questionnaires;
@@ -22,8 +24,10 @@ public sealed class ApiTokenTests(TestDatabase database) : AppTest(database)
         token.ShouldStartWith("ba_");
         await using var db = CreateDb();
         var stored = await db.ApiTokens.SingleAsync();
-        stored.Hash.ShouldNotContain(token);
-        stored.Hash.Length.ShouldBe(64);
+        stored.Hash.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
+        stored.Prefix.ShouldBe(token[..10]);
+        var row = await db.Database.SqlQuery<string>($"select t::text as \"Value\" from api_tokens t").SingleAsync();
+        row.ShouldNotContain(token[10..]);
         using var api = App.ApiClient(token);
         var me = await api.GetStringAsync("/api/v1/me");
         me.ShouldContain("\"roles\":[\"Steering\"]");

@@ -24,9 +24,26 @@ public sealed class ReferenceDataTests(TestDatabase database) : DatabaseTest(dat
     {
         await using var db = CreateDb();
 
-        var merged = await db.Districts.Where(d => d.ValidUntil != null).Select(d => d.Key).OrderBy(k => k).ToListAsync();
+        var merged = await db.Districts.Where(d => d.ValidUntil != null).OrderBy(d => d.Key).ToListAsync();
 
-        merged.ShouldBe(["03152", "03156"]);
+        merged.Select(d => d.Key).ShouldBe(["03152", "03156"]);
+        merged.ShouldAllBe(d => d.ValidUntil == new DateOnly(2016, 10, 31));
+        (await db.Districts.SingleAsync(d => d.Key == "03159")).ValidFrom.ShouldBe(merged[0].ValidUntil!.Value.AddDays(1));
+    }
+
+    [Fact]
+    public async Task Every_district_of_Lower_Saxony_carries_its_start_date_and_the_territorial_status_it_was_taken_from()
+    {
+        await using var db = CreateDb();
+
+        var districts = await db.Districts.Where(d => d.StateCode == "03").ToListAsync();
+
+        districts.Count.ShouldBe(47);
+        districts.ShouldAllBe(d => d.TerritorialStatus == new DateOnly(2016, 11, 1));
+        districts.ShouldAllBe(d => d.ValidFrom <= d.TerritorialStatus);
+        districts.Single(d => d.Key == "03241").ValidFrom.ShouldBe(new DateOnly(2001, 11, 1));
+        districts.Single(d => d.Key == "03255").ValidFrom.ShouldBe(new DateOnly(1977, 8, 1));
+        districts.Count(d => d.ValidFrom == new DateOnly(1977, 8, 1)).ShouldBe(45);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class SchemaTests(TestDatabase database) : DatabaseTest(database)
     public async Task A_district_key_that_is_not_five_digits_is_rejected()
     {
         await using var db = CreateDb();
-        db.Districts.Add(new District { Key = "3255", Name = "Falsch", Kind = "Landkreis", StateCode = "03", TerritorialStatus = new DateOnly(2024, 1, 1) });
+        db.Districts.Add(new District { Key = "3255", Name = "Falsch", Kind = "Landkreis", StateCode = "03", ValidFrom = new DateOnly(2024, 1, 1), TerritorialStatus = new DateOnly(2024, 1, 1) });
 
         var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
@@ -51,17 +51,31 @@ public sealed class SchemaTests(TestDatabase database) : DatabaseTest(database)
     {
         await using (var db = CreateDb())
         {
-            db.Districts.Add(new District { Key = "15002", Name = "Halle (Saale)", Kind = "Kreisfreie Stadt", StateCode = "15", TerritorialStatus = new DateOnly(2024, 1, 1) });
+            db.Districts.Add(new District { Key = "15002", Name = "Halle (Saale)", Kind = "Kreisfreie Stadt", StateCode = "15", ValidFrom = new DateOnly(2007, 7, 1), TerritorialStatus = new DateOnly(2024, 1, 1) });
             await db.SaveChangesAsync();
         }
 
         await using (var db = CreateDb())
         {
-            db.Districts.Add(new District { Key = "15003", Name = "Magdeburg", Kind = "Kreisfreie Stadt", StateCode = "14", TerritorialStatus = new DateOnly(2024, 1, 1) });
+            db.Districts.Add(new District { Key = "15003", Name = "Magdeburg", Kind = "Kreisfreie Stadt", StateCode = "14", ValidFrom = new DateOnly(2007, 7, 1), TerritorialStatus = new DateOnly(2024, 1, 1) });
             var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
             error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_districts_key_in_state");
         }
+    }
 
+    [Fact]
+    public async Task A_district_cannot_end_before_it_begins()
+    {
+        await using var db = CreateDb();
+        db.Districts.Add(new District
+        {
+            Key = "15090", Name = "Stendal", Kind = "Landkreis", StateCode = "15",
+            ValidFrom = new DateOnly(2007, 7, 1), ValidUntil = new DateOnly(2007, 6, 30), TerritorialStatus = new DateOnly(2024, 1, 1),
+        });
+
+        var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        error.InnerException.ShouldBeOfType<PostgresException>().ConstraintName.ShouldBe("ck_districts_validity");
     }
 
     [Fact]
@@ -89,7 +103,84 @@ public sealed class SchemaTests(TestDatabase database) : DatabaseTest(database)
         var error = await Should.ThrowAsync<PostgresException>(() =>
             db.Database.ExecuteSqlAsync($"update audit_events set actor_name = 'someone else'"));
 
-        error.MessageText.ShouldContain("Prüfprotokolls");
+        error.MessageText.ShouldContain("Prüfprotokolls können nicht geändert werden");
+        (await db.AuditEvents.AsNoTracking().SingleAsync()).ActorName.ShouldBe("a@example.org");
+    }
+
+    [Fact]
+    public async Task An_audit_event_cannot_be_deleted()
+    {
+        await using var db = CreateDb();
+        db.AuditEvents.Add(new AuditEvent { Action = "interview-changed", ActorName = "a@example.org" });
+        await db.SaveChangesAsync();
+
+        var error = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync($"delete from audit_events"));
+
+        error.MessageText.ShouldContain("Prüfprotokolls können nicht gelöscht werden");
+        (await db.AuditEvents.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_cannot_be_truncated()
+    {
+        await using var db = CreateDb();
+        db.AuditEvents.Add(new AuditEvent { Action = "interview-changed", ActorName = "a@example.org" });
+        await db.SaveChangesAsync();
+
+        var error = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync($"truncate audit_events"));
+
+        error.MessageText.ShouldContain("Prüfprotokolls können nicht gelöscht werden");
+        (await db.AuditEvents.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Only_the_personal_data_of_a_refused_attempt_may_be_removed_from_the_trail_and_nothing_else_changed()
+    {
+        await using var db = CreateDb();
+        db.AuditEvents.AddRange(
+            new AuditEvent { Action = "sign-in-failed", ActorName = "vertippt@example.org", RemoteAddress = "192.0.2.7", Details = """{"email": "vertippt@example.org", "reason": "unbekannt"}""" },
+            new AuditEvent { Action = "sign-in", ActorName = "a@example.org", RemoteAddress = "192.0.2.8" });
+        await db.SaveChangesAsync();
+
+        await db.Database.ExecuteSqlAsync(
+            $"update audit_events set actor_name = null, remote_address = null, details = details - 'email' where action = 'sign-in-failed'");
+        var otherColumn = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
+            $"update audit_events set actor_name = null, remote_address = null, details = '{{}}'::jsonb where action = 'sign-in-failed'"));
+        var otherAction = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
+            $"update audit_events set actor_name = null, remote_address = null where action = 'sign-in'"));
+
+        otherColumn.MessageText.ShouldContain("nicht geändert werden");
+        otherAction.MessageText.ShouldContain("nicht geändert werden");
+        var failed = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "sign-in-failed");
+        failed.ActorName.ShouldBeNull();
+        failed.RemoteAddress.ShouldBeNull();
+        failed.Details.ShouldBe("""{"reason": "unbekannt"}""");
+        (await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "sign-in")).RemoteAddress.ShouldBe("192.0.2.8");
+    }
+
+    [Fact]
+    public async Task A_chamber_outside_the_questionnaires_codes_is_rejected_and_the_old_english_codes_are_stored_as_the_questionnaires()
+    {
+        await using var db = CreateDb();
+        var legacy = await EstablishmentAsync(db, "none");
+        var both = await EstablishmentAsync(db, "beide");
+
+        var error = await Should.ThrowAsync<PostgresException>(() => EstablishmentAsync(db, "handwerk"));
+
+        error.ConstraintName.ShouldBe("ck_establishments_chamber");
+        (await db.Establishments.AsNoTracking().SingleAsync(e => e.Id == legacy)).Chamber.ShouldBe("keine");
+        (await db.Establishments.AsNoTracking().SingleAsync(e => e.Id == both)).Chamber.ShouldBe("beide");
+    }
+
+    private static async Task<Guid> EstablishmentAsync(Bedarfsanalyse.Data.BedarfsanalyseDb db, string chamber)
+    {
+        var id = Guid.CreateVersion7();
+        var pseudonym = "T-" + id.ToString("N")[^10..];
+        await db.Database.ExecuteSqlAsync($"""
+            insert into establishments (id, network_id, district_key, pseudonym, sector_classification, sector_code, chamber, created_at)
+            values ({id}, 1, '03255', {pseudonym}, 'WZ2008', 'C', {chamber}, now())
+            """);
+        return id;
     }
 
     [Fact]

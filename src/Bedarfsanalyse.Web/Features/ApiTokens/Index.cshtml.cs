@@ -9,7 +9,7 @@ namespace Bedarfsanalyse.Web.Features.ApiTokens;
 
 [Authorize(Policy = Policies.SignedIn)]
 [EnableRateLimiting(RateLimits.Tokens)]
-public sealed class IndexModel(ApiTokenService tokens, UserScope scope) : PageModel
+public sealed class IndexModel(ApiTokenService tokens, UserScope scope, Audit.AuditLog audit) : PageModel
 {
     [BindProperty]
     public TokenForm Form { get; set; } = new();
@@ -43,6 +43,8 @@ public sealed class IndexModel(ApiTokenService tokens, UserScope scope) : PageMo
     {
         if (!await tokens.RevokeAsync(scope.UserId!.Value, id, HttpContext.RequestAborted))
         {
+            // Someone else's token (or none): whether it exists is not told, the attempt is recorded.
+            await audit.AccessDeniedAsync($"Token {id} widerrufen: nicht das eigene oder unbekannt", HttpContext.RequestAborted);
             return NotFound();
         }
 

@@ -9,8 +9,10 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string PasswordChanged = "password-changed";
     public const string AccessDenied = "access-denied";
+    public const string RequestRefused = "request-refused";
     public const string UserCreated = "user-created";
     public const string UserChanged = "user-changed";
+    public const string RoleChanged = "role-changed";
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string NetworkChanged = "network-changed";
@@ -24,6 +26,7 @@ public static class AuditActions
     public const string InterviewChanged = "interview-changed";
     public const string InterviewsImported = "interviews-imported";
     public const string AuditExported = "audit-exported";
+    public const string AuditRedacted = "audit-redacted";
     public const string QuestionnaireSaved = "questionnaire-saved";
     public const string ReportDownloaded = "report-downloaded";
     public const string ExportDownloaded = "export-downloaded";
@@ -37,8 +40,10 @@ public static class AuditActions
         [SignOut] = "Abmeldung",
         [PasswordChanged] = "Passwort geändert",
         [AccessDenied] = "Zugriff verweigert",
+        [RequestRefused] = "Anfrage abgewiesen (Anmeldedaten ungültig)",
         [UserCreated] = "Konto angelegt",
         [UserChanged] = "Konto geändert",
+        [RoleChanged] = "Rollen geändert",
         [TokenCreated] = "API-Token erstellt",
         [TokenRevoked] = "API-Token widerrufen",
         [NetworkChanged] = "Verbund geändert",
@@ -52,6 +57,7 @@ public static class AuditActions
         [InterviewChanged] = "Interview geändert",
         [InterviewsImported] = "Interviews importiert",
         [AuditExported] = "Protokoll exportiert",
+        [AuditRedacted] = "Protokoll: Namen und Adressen abgewiesener Versuche entfernt (Aufbewahrungsfrist)",
         [QuestionnaireSaved] = "Fragebogen-Entwurf gespeichert",
         [ReportDownloaded] = "Bericht heruntergeladen",
         [ExportDownloaded] = "Arbeitsmappe heruntergeladen",

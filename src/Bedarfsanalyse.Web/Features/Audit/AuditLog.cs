@@ -10,7 +10,7 @@ namespace Bedarfsanalyse.Web.Features.Audit;
 /// Writes the audit trail: who did what to which thing, when. <see cref="Add"/> stages an event with the caller's
 /// own change (one transaction: no change without its record); <see cref="RecordAsync"/> writes one on its own.
 /// </summary>
-public sealed class AuditLog(BedarfsanalyseDb db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(BedarfsanalyseDb db, IHttpContextAccessor http, TimeProvider clock, ILogger<AuditLog> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,8 +36,9 @@ public sealed class AuditLog(BedarfsanalyseDb db, IHttpContextAccessor http, Tim
     public Task AccessDeniedAsync(string reason, CancellationToken cancellationToken = default)
     {
         var request = http.HttpContext?.Request;
-        return RecordAsync(AuditActions.AccessDenied, "request", request is null ? null : $"{request.Method} {request.Path}",
-            new { reason }, cancellationToken: cancellationToken);
+        var subject = request is null ? null : $"{request.Method} {request.Path}";
+        logger.LogWarning("Zugriff verweigert: {Request} für {User}: {Reason}", subject, http.HttpContext?.User.Identity?.Name ?? "–", reason);
+        return RecordAsync(AuditActions.AccessDenied, "request", subject, new { reason }, cancellationToken: cancellationToken);
     }
 
     private AuditEvent Create(string action, string? subjectType, string? subjectId, object? details, AuditActor? actor)

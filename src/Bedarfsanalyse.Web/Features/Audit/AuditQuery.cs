@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.Web.Features.Audit;
 
-/// <summary>Reads the audit trail, newest first, filtered the way an admin asks: by action, person, subject and day.</summary>
+/// <summary>Reads the audit trail, newest first, filtered the way an admin asks: by action, person, identifier and (German) day.</summary>
 public sealed class AuditQuery(BedarfsanalyseDb db)
 {
     public const int PageSize = 50;
@@ -24,6 +24,15 @@ public sealed class AuditQuery(BedarfsanalyseDb db)
     private IQueryable<AuditEvent> Filtered(AuditFilter filter)
     {
         var query = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Subject))
+        {
+            // An identifier is found as the subject or anywhere in the details (e.g. one of several establishments
+            // shown at once); jsonb has no ILIKE, its text form has.
+            var subject = filter.Subject.Trim();
+            var pattern = "%" + subject.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = db.AuditEvents.FromSql($"select * from audit_events where subject_id = {subject} or details::text ilike {pattern}").AsNoTracking();
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
             query = query.Where(e => e.Action == filter.Action);
@@ -35,21 +44,16 @@ public sealed class AuditQuery(BedarfsanalyseDb db)
             query = query.Where(e => e.ActorName != null && EF.Functions.ILike(e.ActorName, actor));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Subject))
-        {
-            var subject = filter.Subject.Trim();
-            query = query.Where(e => e.SubjectId == subject || (e.Details != null && EF.Functions.ILike(e.Details, "%" + subject + "%")));
-        }
-
+        // Days are German days, as the page shows the times.
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = GermanTime.StartOfDay(from);
             query = query.Where(e => e.OccurredAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = GermanTime.StartOfDay(to.AddDays(1));
             query = query.Where(e => e.OccurredAt < end);
         }
 

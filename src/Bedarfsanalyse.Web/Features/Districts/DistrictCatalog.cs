@@ -43,19 +43,26 @@ public sealed partial class DistrictCatalog(BedarfsanalyseDb db, AuditLog audit,
             errors.Add("kind", $"Die Art ist eine von: {string.Join(", ", Kinds)}.");
         }
 
+        if (input.ValidFrom is { } from && input.TerritorialStatus is { } given && from > given)
+        {
+            errors.Add("validFrom", "Der Kreis kann nicht erst nach seinem Gebietsstand gültig werden.");
+        }
+
         if (errors.Any)
         {
             return errors;
         }
 
+        // Without a start date the key counts from its territorial status on: nothing older is vouched for.
+        var status = input.TerritorialStatus ?? DateOnly.FromDateTime(GermanTime.ToLocal(clock.GetUtcNow()).DateTime);
         var district = new District
         {
             Key = key,
             Name = input.Name!.Trim(),
             Kind = input.Kind!,
             StateCode = key[..2],
-            ValidFrom = input.ValidFrom,
-            TerritorialStatus = input.TerritorialStatus ?? DateOnly.FromDateTime(clock.GetUtcNow().Date),
+            ValidFrom = input.ValidFrom ?? status,
+            TerritorialStatus = status,
         };
         db.Districts.Add(district);
         audit.Add(AuditActions.DistrictAdded, "district", key, new { district.Name, district.Kind });
@@ -70,4 +77,4 @@ public sealed partial class DistrictCatalog(BedarfsanalyseDb db, AuditLog audit,
 
 public sealed record DistrictInput(string? Key, string? Name, string? Kind, DateOnly? ValidFrom, DateOnly? TerritorialStatus);
 
-public sealed record DistrictView(string Key, string Name, string Kind, string StateCode, string State, DateOnly? ValidFrom, DateOnly? ValidUntil);
+public sealed record DistrictView(string Key, string Name, string Kind, string StateCode, string State, DateOnly ValidFrom, DateOnly? ValidUntil);

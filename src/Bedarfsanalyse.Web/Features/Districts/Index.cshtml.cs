@@ -19,7 +19,7 @@ public sealed class IndexModel(DistrictCatalog catalog) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await catalog.AddAsync(new DistrictInput(Form.Key, Form.Name, Form.Kind, null, null), HttpContext.RequestAborted);
+        var outcome = await catalog.AddAsync(new DistrictInput(Form.Key, Form.Name, Form.Kind, Form.ValidFrom, null), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
             Added = $"{outcome.Value!.Name} ({outcome.Value.Key})";
@@ -42,5 +42,7 @@ public sealed class IndexModel(DistrictCatalog catalog) : PageModel
         public string? Name { get; set; }
 
         public string? Kind { get; set; } = "Landkreis";
+
+        public DateOnly? ValidFrom { get; set; }
     }
 }

@@ -64,6 +64,46 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
         return [.. rows.Select(e => View(e, showContact: true))];
     }
 
+    /// <summary>
+    /// Establishments of a network whose name contains the text or whose pseudonym is the text, in the districts where
+    /// the user may see names (admins: all), for handling a request for erasure. Every name shown is recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<EstablishmentView>> SearchAsync(int networkId, string text, CancellationToken cancellationToken)
+    {
+        var search = text.Trim();
+        if (search.Length < 2 || !scope.CanReadNetwork(networkId))
+        {
+            return [];
+        }
+
+        var allowed = scope.IsAdmin ? null : (await scope.InterviewerDistrictsAsync(cancellationToken)).ToList();
+        var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pseudonym = search.ToUpperInvariant();
+        var rows = await db.Establishments
+            .Where(e => e.NetworkId == networkId && (allowed == null || allowed.Contains(e.DistrictKey)))
+            .Where(e => e.Pseudonym == pseudonym || (e.Contact != null && EF.Functions.ILike(e.Contact.Name, pattern)))
+            .Include(e => e.Contact)
+            .OrderBy(e => e.Contact == null).ThenBy(e => e.Contact!.Name).ThenBy(e => e.Pseudonym)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        var shown = rows.Where(r => r.Contact is not null).Select(r => r.Id.ToString()).ToList();
+        if (shown.Count > 0)
+        {
+            await audit.RecordAsync(AuditActions.ContactViewed, "establishment", shown.Count == 1 ? shown[0] : null,
+                new { establishments = shown }, cancellationToken: cancellationToken);
+        }
+
+        return [.. rows.Select(e => View(e, showContact: true))];
+    }
+
+    /// <summary>How many interviews and answers an establishment has: what stays, pseudonymised, when its identifying data is erased.</summary>
+    public async Task<(int Interviews, int Answers)> CountAnswersAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var interviews = await db.Interviews.CountAsync(i => i.EstablishmentId == id, cancellationToken);
+        var answers = await db.Answers.CountAsync(a => db.Interviews.Any(i => i.Id == a.InterviewId && i.EstablishmentId == id), cancellationToken);
+        return (interviews, answers);
+    }
+
     /// <summary>The establishment, or null when it does not exist or lies outside the user's network.</summary>
     public async Task<EstablishmentView?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -89,10 +129,17 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
         if (!await db.NetworkDistricts.AnyAsync(d => d.NetworkId == networkId && d.DistrictKey == district, cancellationToken))
         {
             errors.Add("district", $"Der Kreis „{input.District}“ gehört nicht zum Verbund.");
+
+            // A district that exists, but in another network, is an attempt outside the user's scope, not a typo.
+            if (!scope.IsAdmin && await db.Districts.AnyAsync(d => d.Key == district, cancellationToken))
+            {
+                await audit.AccessDeniedAsync($"Betrieb anlegen im Kreis {district}: nicht im eigenen Verbund", cancellationToken);
+            }
         }
         else if (!await scope.MayWorkInAsync(networkId, district, cancellationToken))
         {
             errors.Add("district", $"Sie sind dem Kreis {district} nicht zugeordnet.");
+            await audit.AccessDeniedAsync($"Betrieb anlegen im Kreis {district}: nicht zugeordnet", cancellationToken);
         }
 
         var sector = input.Sector?.Trim().ToUpperInvariant() ?? "";
@@ -106,9 +153,9 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
             errors.Add("headcount", "Die Zahl der Beschäftigten ist eine ganze Zahl ab 1.");
         }
 
-        if (input.Chamber is not null && input.Chamber is not ("hwk" or "ihk" or "both" or "none"))
+        if (input.Chamber is not null && !Establishment.Chambers.Contains(input.Chamber))
         {
-            errors.Add("chamber", "Kammer: hwk (Handwerk), ihk (Industrie und Handel), both oder none.");
+            errors.Add("chamber", $"„{input.Chamber}“ ist keine Kammerangabe. Möglich sind: hwk (Handwerkskammer), ihk (Industrie- und Handelskammer), beide, keine.");
         }
 
         var contact = input.Contact;
@@ -167,7 +214,8 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
     }
 
     /// <summary>Erases the identifying data on request (DSGVO Art. 17); the answers stay, under the pseudonym.</summary>
-    public async Task<EraseResult> EraseContactAsync(Guid id, CancellationToken cancellationToken)
+    /// <param name="occasion">What the erasure answers, e.g. "Antrag per E-Mail vom 02.12.2026"; recorded with it.</param>
+    public async Task<EraseResult> EraseContactAsync(Guid id, CancellationToken cancellationToken, string? occasion = null)
     {
         var establishment = await db.Establishments.Include(e => e.Contact).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (establishment is null || !scope.CanReadNetwork(establishment.NetworkId))
@@ -184,7 +232,8 @@ public sealed class EstablishmentRegistry(BedarfsanalyseDb db, UserScope scope, 
         {
             db.EstablishmentContacts.Remove(establishment.Contact);
             establishment.ContactErasedAt = clock.GetUtcNow();
-            audit.Add(AuditActions.ContactErased, "establishment", id.ToString(), new { establishment.Pseudonym });
+            audit.Add(AuditActions.ContactErased, "establishment", id.ToString(),
+                new { establishment.Pseudonym, occasion = string.IsNullOrWhiteSpace(occasion) ? null : occasion.Trim() });
             await db.SaveChangesAsync(cancellationToken);
         }
 

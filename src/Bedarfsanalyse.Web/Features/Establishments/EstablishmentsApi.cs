@@ -19,7 +19,7 @@ internal static class EstablishmentsApi
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<EstablishmentView>>, NotFound, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<IReadOnlyList<EstablishmentView>>, NotFound, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? network, string? district, BedarfsanalyseDb db, UserScope scope, EstablishmentRegistry registry, AuditLog audit, CancellationToken ct)
     {
         var networkId = await ResolveNetworkAsync(network, db, scope, ct);
@@ -32,6 +32,19 @@ internal static class EstablishmentsApi
 
             await audit.AccessDeniedAsync($"Betriebe des Verbunds „{network}“", ct);
             return TypedResults.NotFound();
+        }
+
+        if (district is not null && !await db.NetworkDistricts.AnyAsync(d => d.NetworkId == networkId && d.DistrictKey == district, ct))
+        {
+            if (scope.IsAdmin)
+            {
+                return InputErrors.Of("district", $"Der Kreis „{district}“ gehört nicht zum Verbund.").ToProblem();
+            }
+
+            // Districts are public reference data, so a refusal tells nothing that the district list does not.
+            await audit.AccessDeniedAsync($"Betriebe im Kreis {district}: nicht im eigenen Verbund", ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Keine Berechtigung",
+                detail: $"Der Kreis {district} gehört nicht zu Ihrem Verbund.");
         }
 
         return TypedResults.Ok(await registry.ListAsync(networkId.Value, district, ct));
@@ -65,7 +78,7 @@ internal static class EstablishmentsApi
             : outcome.Errors!.ToProblem();
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> EraseAsync(Guid id, EstablishmentRegistry registry, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(Guid id, EstablishmentRegistry registry, AuditLog audit, CancellationToken ct)
     {
         switch (await registry.EraseContactAsync(id, ct))
         {
@@ -73,7 +86,8 @@ internal static class EstablishmentsApi
                 return TypedResults.NoContent();
             case EraseResult.Forbidden:
                 await audit.AccessDeniedAsync($"Löschen der Kontaktdaten von {id}: Kreis nicht zugeordnet", ct);
-                return TypedResults.Forbid();
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Keine Berechtigung",
+                    detail: "Sie sind dem Kreis dieses Betriebs nicht zugeordnet.");
             default:
                 await audit.AccessDeniedAsync($"Betrieb {id} unbekannt oder außerhalb des eigenen Verbunds", ct);
                 return TypedResults.NotFound();

@@ -11,6 +11,9 @@ public sealed class EditModel(UserFormOptions options, UserList list, UpdateUser
 
     public string? NewPassword { get; private set; }
 
+    /// <summary>Set while a lockout after failed sign-ins runs (not the admin's lock, which is the checkbox).</summary>
+    public DateTimeOffset? LockedOutUntil { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -28,6 +31,7 @@ public sealed class EditModel(UserFormOptions options, UserList list, UpdateUser
         {
             outcome.Errors!.CopyTo(ModelState);
             await LoadOptionsAsync();
+            LockedOutUntil = (await list.ReadAsync(id, HttpContext.RequestAborted)).SingleOrDefault()?.LockedOutUntil;
             return Page();
         }
 
@@ -43,13 +47,20 @@ public sealed class EditModel(UserFormOptions options, UserList list, UpdateUser
 
     public async Task<IActionResult> OnPostResetPasswordAsync(Guid id)
     {
-        NewPassword = await update.ResetPasswordAsync(id, HttpContext.RequestAborted);
-        if (NewPassword is null)
+        var outcome = await update.ResetPasswordAsync(id, HttpContext.RequestAborted);
+        if (outcome.Succeeded && outcome.Value is null)
         {
             return NotFound();
         }
 
         await LoadAsync(id);
+        if (!outcome.Succeeded)
+        {
+            outcome.Errors!.CopyTo(ModelState);
+            return Page();
+        }
+
+        NewPassword = outcome.Value;
         return Page();
     }
 
@@ -71,6 +82,7 @@ public sealed class EditModel(UserFormOptions options, UserList list, UpdateUser
             Districts = [.. user.Districts],
             Locked = user.Locked,
         };
+        LockedOutUntil = user.LockedOutUntil;
         await LoadOptionsAsync();
         return true;
     }
