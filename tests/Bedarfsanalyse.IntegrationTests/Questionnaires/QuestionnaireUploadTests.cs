@@ -178,7 +178,7 @@ public sealed class QuestionnaireUploadTests(TestDatabase database) : AppTest(da
         BedarfsanalyseDb.Configure(options, Database.ConnectionString);
         options.AddInterceptors(new FailingPublication());
         await using var db = new BedarfsanalyseDb(options.Options);
-        var import = new QuestionnaireImport(new QuestionnaireCatalog(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System));
+        var import = new QuestionnaireImport(new QuestionnaireCatalog(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditLog>.Instance), TimeProvider.System));
 
         await Should.ThrowAsync<DbUpdateException>(() => import.ImportAsync(XlsFormBuilder.Build("test", "Test", Survey), publish: true, replaceDraft: false, CancellationToken.None));
 
