@@ -83,9 +83,18 @@ internal sealed class InterviewApiBenchmark : IBenchmark
             var latencies = new ConcurrentBag<double>();
             var completed = new ConcurrentBag<Guid>();
             var failures = 0;
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var watch = Stopwatch.StartNew();
             failures += await RunClientsAsync(client, interviews, latencies, completed, cancellationToken);
             watch.Stop();
+            process.Refresh();
+            context.Progress.WriteLine($"interview-api: CPU dieses Prozesses {(process.TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count:0.00} ms je Anfrage, "
+                + $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / latencies.Count / 1024} KiB angelegt je Anfrage, GC-Pausen {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:0} ms, "
+                + $"GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}, Server-GC {System.Runtime.GCSettings.IsServerGC}");
 
             // Baseline: one client alone, i.e. the latency of a request without waiting for the others.
             var alone = new ConcurrentBag<double>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
@@ -11,6 +12,9 @@ namespace Bedarfsanalyse.Web.Features.Interviews;
 /// </summary>
 public static class InterviewAnswerJson
 {
+    // Which questions answer with lists, per definition: every response writes answers, and walking the definition for it each time showed in the profile.
+    private static readonly ConditionalWeakTable<QuestionnaireDefinition, ListQuestions> ListAnswers = new();
+
     /// <summary>The submitted answers; null values are returned as null (meaning "remove"). Shapes no question takes are errors.</summary>
     public static Dictionary<string, AnswerValue?> Read(IReadOnlyDictionary<string, JsonElement>? answers, InputErrors errors)
     {
@@ -85,8 +89,9 @@ public static class InterviewAnswerJson
     /// <summary>Normalised answers for a JSON response: one code as a string for single-answer questions, lists otherwise.</summary>
     public static Dictionary<string, object> Write(IReadOnlyDictionary<string, AnswerValue> answers, QuestionnaireDefinition definition)
     {
-        var multiple = definition.Questions().Where(q => q is MultipleChoiceQuestion or RankingQuestion).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
-        var multipleMatrix = definition.Questions().OfType<MatrixQuestion>().Where(q => q.MultipleAnswers).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        var (multiple, multipleMatrix) = ListAnswers.GetValue(definition, d => new ListQuestions(
+            d.Questions().Where(q => q is MultipleChoiceQuestion or RankingQuestion).Select(q => q.Name).ToHashSet(StringComparer.Ordinal),
+            d.Questions().OfType<MatrixQuestion>().Where(q => q.MultipleAnswers).Select(q => q.Name).ToHashSet(StringComparer.Ordinal)));
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (name, answer) in answers.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -105,6 +110,8 @@ public static class InterviewAnswerJson
 
         return result;
     }
+
+    private sealed record ListQuestions(HashSet<string> Multiple, HashSet<string> MultipleMatrix);
 
     private abstract record Shape
     {
