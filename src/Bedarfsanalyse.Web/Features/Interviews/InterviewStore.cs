@@ -40,7 +40,8 @@ public sealed record CreationContext(
 /// rules allow (docs/adr/0024-interview-api-speed.md): one batch reads an interview, its answers and the consent texts;
 /// one statement writes a change (interview row, only the answer rows that changed, the audit event), guarded by the
 /// concurrency token, so it is stored whole or not at all. Plain SQL rather than EF change tracking, which cost more
-/// CPU than everything else a request does.
+/// CPU than everything else a request does. Statements are prepared: Npgsql keeps them per pooled connection, and
+/// PostgreSQL then no longer parses and plans the write statements on every call.
 /// </summary>
 public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires questionnaires)
 {
@@ -137,6 +138,7 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         await using var batch = session.Batch();
         AddDocumentQueries(batch, id);
         AddConsentQuery(batch, consentTextVersion);
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var document = await ReadDocumentAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -154,6 +156,7 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         AddConsentQuery(batch, consentTextVersion);
         batch.BatchCommands.Add(Command(SelectVersion, questionnaireKey, Nullable(versionNumber, NpgsqlDbType.Integer)));
         batch.BatchCommands.Add(Command(SelectNetwork, networkId ?? 0, district));
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var document = await ReadDocumentAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -376,6 +379,7 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
 
     private static async Task<uint?> ScalarAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
+        await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<uint>(0) : null;
     }
