@@ -24,7 +24,7 @@ public static class InterviewAnswerJson
             var answer = ToAnswer(value);
             if (answer is Shape.Invalid)
             {
-                errors.Add($"answers.{name}", $"Die Antwort auf „{name}“ hat eine unbrauchbare Form: erwartet wird Text, eine Zahl, eine Liste von Codes oder für Matrixfragen ein Objekt je Zeile.");
+                errors.Add(InterviewCapture.AnswerField(name), $"Die Antwort auf „{name}“ hat eine unbrauchbare Form: erwartet wird Text, eine Zahl, eine Liste von Codes oder für Matrixfragen ein Objekt je Zeile.");
                 continue;
             }
 
@@ -109,6 +109,13 @@ public static class InterviewAnswerJson
         }
 
         return result;
+    }
+
+    /// <summary>Answers as a client sent them (null: remove), for a conflict answer to repeat.</summary>
+    public static Dictionary<string, object?> WriteSubmitted(IReadOnlyDictionary<string, AnswerValue?> answers, QuestionnaireDefinition definition)
+    {
+        var present = Write(answers.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal), definition);
+        return answers.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => present.GetValueOrDefault(a.Key), StringComparer.Ordinal);
     }
 
     private sealed record ListQuestions(HashSet<string> Multiple, HashSet<string> MultipleMatrix);

@@ -177,7 +177,9 @@ public sealed class InterviewCapture(
         InputErrors errors, CancellationToken cancellationToken)
     {
         var consent = Consent(consentInput, texts, errors);
-        if (Refusal(document, version, errors) is { } refused)
+        // Only a conflict needs it.
+        SubmittedChange Submitted() => new(version, InterviewAnswerJson.WriteSubmitted(given, document.Questionnaire.Definition), consentInput);
+        if (Refusal(document, version, errors, Submitted) is { } refused)
         {
             return refused;
         }
@@ -212,7 +214,7 @@ public sealed class InterviewCapture(
         ApplyConsent(interview, consent, now);
         interview.UpdatedAt = now;
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
-        return await SaveAsync(document, version!.Value, validation.Answers, changed, cancellationToken);
+        return await SaveAsync(document, version!.Value, validation.Answers, changed, Submitted, cancellationToken);
     }
 
     /// <summary>
@@ -253,7 +255,9 @@ public sealed class InterviewCapture(
         }
 
         var consent = Consent(consentInput, texts, errors);
-        if (Refusal(document, version, errors) is { } refused)
+        // Only a conflict needs it.
+        SubmittedChange Submitted() => new(version, InterviewAnswerJson.WriteSubmitted(given, document.Questionnaire.Definition), consentInput);
+        if (Refusal(document, version, errors, Submitted) is { } refused)
         {
             return refused;
         }
@@ -279,7 +283,7 @@ public sealed class InterviewCapture(
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
         var completed = audit.Create(AuditActions.InterviewCompleted, "interview", id.ToString(),
             new { answers = validation.Answers.Count, interview.DurationSeconds, interview.NonSubstantiveAnswers }, actor: null);
-        return await SaveAsync(document, version!.Value, validation.Answers, completed, cancellationToken);
+        return await SaveAsync(document, version!.Value, validation.Answers, completed, Submitted, cancellationToken);
     }
 
     /// <summary>Withdraws the interview (e.g. consent revoked); its answers leave every analysis. Audited with the reason.</summary>
@@ -302,7 +306,8 @@ public sealed class InterviewCapture(
             errors.Add("reason", "Der Grund darf höchstens 500 Zeichen lang sein.");
         }
 
-        if (Refusal(document, input.Version, errors) is { } refused)
+        SubmittedChange Submitted() => new(input.Version, new Dictionary<string, object?>(), null);
+        if (Refusal(document, input.Version, errors, Submitted) is { } refused)
         {
             return refused;
         }
@@ -315,7 +320,7 @@ public sealed class InterviewCapture(
         interview.WithdrawnAt = now;
         interview.WithdrawalReason = reason;
         interview.UpdatedAt = now;
-        return await SaveAsync(document, input.Version!.Value, document.Answers, withdrawn, cancellationToken);
+        return await SaveAsync(document, input.Version!.Value, document.Answers, withdrawn, Submitted, cancellationToken);
     }
 
     /// <summary>The interview if the user may work on it; refusals are logged and answered as "not found", so existence does not leak.</summary>
@@ -342,7 +347,7 @@ public sealed class InterviewCapture(
         return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 
-    private static InterviewResult? Refusal(InterviewDocument document, uint? version, InputErrors errors)
+    private static InterviewResult? Refusal(InterviewDocument document, uint? version, InputErrors errors, Func<SubmittedChange> submitted)
     {
         if (version is null)
         {
@@ -356,20 +361,21 @@ public sealed class InterviewCapture(
 
         if (document.Interview.Status == Interview.Withdrawn)
         {
-            return InterviewResult.Conflict("Das Interview wurde zurückgezogen und kann nicht mehr geändert werden.", document.View());
+            return InterviewResult.Conflict("Das Interview wurde zurückgezogen und kann nicht mehr geändert werden.", document.View(), submitted());
         }
 
-        return version != document.Interview.Version ? InterviewResult.Conflict(ConflictMessage, document.View()) : null;
+        return version != document.Interview.Version ? InterviewResult.Conflict(ConflictMessage, document.View(), submitted()) : null;
     }
 
     private async Task<InterviewResult> SaveAsync(
-        InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, AuditEvent? audited, CancellationToken cancellationToken)
+        InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, AuditEvent? audited, Func<SubmittedChange> submitted,
+        CancellationToken cancellationToken)
     {
         if (await store.UpdateAsync(document, version, answers, audited, cancellationToken) is not { } stored)
         {
             // Changed by someone else between reading and writing: nothing was written; the client gets both versions.
             var current = await store.LoadAsync(document.Interview.Id, cancellationToken);
-            return InterviewResult.Conflict(ConflictMessage, current?.View());
+            return current is null ? InterviewResult.NotFound() : InterviewResult.Conflict(ConflictMessage, current.View(), submitted());
         }
 
         document.Interview.Version = stored;
@@ -404,16 +410,25 @@ public sealed class InterviewCapture(
             .Select(q => new AnswerChange(q, before.GetValueOrDefault(q), after.GetValueOrDefault(q)))];
     }
 
+    /// <summary>
+    /// The engine's errors under the request's field names: "answers.{question}" or "answers.{question}.{row}", the
+    /// same form as errors about an answer's JSON shape (<see cref="InterviewAnswerJson"/>).
+    /// </summary>
     internal static InputErrors ErrorsOf(ValidationResult validation)
     {
         var errors = new InputErrors();
         foreach (var error in validation.Errors)
         {
-            errors.Add(error.Item is null ? error.Question : $"{error.Question}.{error.Item}", error.Message);
+            errors.Add(AnswerField(error.Question, error.Item), error.Message);
         }
 
         return errors;
     }
+
+    public const string AnswersPrefix = "answers.";
+
+    internal static string AnswerField(string question, string? item = null) =>
+        item is null ? AnswersPrefix + question : $"{AnswersPrefix}{question}.{item}";
 
     private async Task<int?> NetworkAsync(string? key, InputErrors errors, CancellationToken cancellationToken)
     {
