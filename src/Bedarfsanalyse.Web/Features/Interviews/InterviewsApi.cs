@@ -35,6 +35,7 @@ internal static class InterviewsApi
             .WithMetadata(new RequestSizeLimitAttribute(Uploads.TableFile.MaxBytes + 64 * 1024))
             .WithSummary("Abgeschlossene Interviews aus CSV/.xlsx im flachen Exportformat importieren (dryRun=true: nur prüfen)")
             .Produces<ImportReport>().ProducesValidationProblem();
+        // A refused import is a 400 problem with the whole report under "report" (see ImportAsync).
         return api;
     }
 
@@ -65,7 +66,11 @@ internal static class InterviewsApi
         endpoint.Produces<InterviewView>().ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
             .Produces<InterviewConflict>(StatusCodes.Status409Conflict, "application/problem+json");
 
-    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ValidationProblem>> ImportAsync(
+    /// <summary>
+    /// A dry run answers 200 with the report (every row's errors). A refused import answers 400 problem details like
+    /// every other refusal: the errors keyed "Zeile {row}: {column}", the whole report under "report".
+    /// </summary>
+    private static async Task<IResult> ImportAsync(
         string? questionnaire, bool? dryRun, IFormFile? file, InterviewImport import, CancellationToken ct)
     {
         if (file is null)
@@ -81,7 +86,26 @@ internal static class InterviewsApi
         }
 
         var report = outcome.Value!;
-        return report.Errors.Count > 0 && !report.DryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+        if (report.Errors.Count == 0 || report.DryRun)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var errors = new InputErrors();
+        foreach (var error in report.Errors)
+        {
+            errors.Add($"Zeile {error.Row}: {error.Column}", error.Message);
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Ungültige Eingabe",
+            detail: $"Die Datei wurde nicht importiert: {report.Errors.Count} Fehler in {report.Errors.Select(e => e.Row).Distinct().Count()} Zeilen. Es wurde nichts gespeichert.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.ByField.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                ["report"] = report,
+            });
     }
 
     private static IResult ToHttp(InterviewResult result) => result.Kind switch
