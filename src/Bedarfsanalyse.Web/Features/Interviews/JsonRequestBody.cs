@@ -22,11 +22,31 @@ public sealed class JsonRequestBody<T>
     public static async ValueTask<JsonRequestBody<T>> BindAsync(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var tooLarge = InputErrors.Of("body", $"Die Anfrage ist zu groß: höchstens {InterviewsApi.MaxBodyBytes / 1024:N0} KB sind erlaubt.");
+        if (context.Request.ContentLength > InterviewsApi.MaxBodyBytes)
+        {
+            return new(null, tooLarge);
+        }
+
         JsonDocument document;
         try
         {
+            // Read up to the limit whatever the server enforces (a chunked body has no length to check up front).
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > InterviewsApi.MaxBodyBytes)
+                {
+                    return new(null, tooLarge);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
             // Syntax first (where in the text), then types (which field): two messages a client can act on.
-            document = await JsonDocument.ParseAsync(context.Request.Body, new JsonDocumentOptions { AllowTrailingCommas = true }, context.RequestAborted);
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -35,7 +55,7 @@ public sealed class JsonRequestBody<T>
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new(null, InputErrors.Of("body", $"Die Anfrage ist zu groß: höchstens {InterviewsApi.MaxBodyBytes / 1024:N0} KB sind erlaubt."));
+            return new(null, tooLarge);
         }
 
         using (document)

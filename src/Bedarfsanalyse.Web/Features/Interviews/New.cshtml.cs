@@ -81,6 +81,12 @@ public sealed class NewModel(
         // The id was chosen when the form was shown: a second submit (double click, a resent form) finds the interview
         // of the first instead of making another. Establishment and interview are stored together or not at all.
         var id = Form.InterviewId ??= Guid.CreateVersion7();
+        if (await db.Interviews.AnyAsync(i => i.Id == id, ct))
+        {
+            // Checked before the establishment search: the first submit's establishment would read as a duplicate.
+            return Redirect($"/interviews/{id}");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Guid? establishmentId = null;
         Guid? createdEstablishment = null;
