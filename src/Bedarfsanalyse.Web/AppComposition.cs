@@ -35,6 +35,19 @@ internal static class AppComposition
         {
             document.Info.Title = "Bedarfsanalyse API";
             document.Info.Description = "Schnittstelle für Skripte und andere Programme. Anmeldung mit persönlichem API-Token: Authorization: Bearer ba_…";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiTokenAuthentication.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Persönliches API-Token (ba_…), erstellt unter /konto/tokens.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+            {
+                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(ApiTokenAuthentication.SchemeName, document)] = [],
+            });
             return Task.CompletedTask;
         }));
         builder.AddJobs();

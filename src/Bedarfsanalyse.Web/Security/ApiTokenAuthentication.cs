@@ -19,9 +19,6 @@ internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    BedarfsanalyseDb db,
-    UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> principals,
     ApiTokenCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -57,6 +54,12 @@ internal sealed class ApiTokenAuthentication(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
         }
 
+        // Resolved only on a cache miss: a UserManager is costly to construct (token providers with their data
+        // protectors, metrics), and on a cache hit nothing here needs it (ADR 0024).
+        var services = Context.RequestServices;
+        var db = services.GetRequiredService<BedarfsanalyseDb>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
         var stored = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (stored is null)

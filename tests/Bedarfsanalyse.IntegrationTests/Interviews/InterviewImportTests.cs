@@ -7,6 +7,7 @@ using Bedarfsanalyse.Core.Questionnaires.Tabular;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bedarfsanalyse.IntegrationTests.Interviews;
 
@@ -120,6 +121,57 @@ public sealed class InterviewImportTests(TestDatabase database) : InterviewApiTe
         imported.QuerySelector("[role=status]")!.TextContent.ShouldContain("2 Interviews übernommen.");
         await using var db = CreateDb();
         (await db.Interviews.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_analyst_workbook_written_by_the_export_imports_from_its_data_sheet_after_cover_and_codebook()
+    {
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        (await ImportAsync(Csv((ids[0], Holzminden, Answers()), (ids[1], Holzminden, Answers())), dryRun: false)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        byte[] workbook;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var quarter = new Core.Periods.Quarter(2026, 4);
+            var planned = await scope.ServiceProvider.GetRequiredService<Web.Features.Exports.NetworkExport>().PlanAsync(Network, quarter, quarter, null, CancellationToken.None);
+            using var output = new MemoryStream();
+            await Bedarfsanalyse.Reports.Export.AnalystWorkbookWriter.WriteAsync(planned.Workbook, output);
+            workbook = output.ToArray();
+        }
+
+        await using (var db = CreateDb())
+        {
+            await db.Interviews.ExecuteDeleteAsync();
+        }
+
+        var form = new MultipartFormDataContent { { new ByteArrayContent(workbook), "file", "analysedaten-mehrwert-2026-Q4.xlsx" } };
+        var response = await Api.PostAsync("/api/v1/interviews/import?questionnaire=arbeitgeber&dryRun=false", form);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        (await JsonAsync(response))["imported"]!.GetValue<int>().ShouldBe(2);
+        await using var check = CreateDb();
+        var stored = await check.Interviews.OrderBy(i => i.Id).ToListAsync();
+        stored.Select(i => i.Id).ShouldBe(ids.Order());
+        stored.ShouldAllBe(i => i.ConductedOn == new DateOnly(2026, 10, 15) && i.Status == Interview.Completed);
+        (await check.Answers.Where(a => a.Question == "a_beschaeftigte").Select(a => a.Number).ToListAsync()).ShouldAllBe(n => n == 42);
+    }
+
+    [Fact]
+    public async Task A_refused_import_is_a_problem_listing_row_and_column_with_the_report()
+    {
+        var bad = Answers();
+        bad["a_beschaeftigte"] = AnswerValue.Text("viele");
+
+        var response = await ImportAsync(Csv((Guid.NewGuid(), Holzminden, Answers()), (Guid.NewGuid(), Holzminden, bad)), dryRun: false);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await JsonAsync(response);
+        problem["errors"]!["Zeile 3: a_beschaeftigte"]![0]!.GetValue<string>().ShouldContain("viele");
+        problem["report"]!["errors"]!.AsArray().Count.ShouldBe(1);
+        problem["detail"]!.GetValue<string>().ShouldContain("nichts gespeichert");
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(0);
     }
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadOnPageAsync(WebSession session, string csv, bool checkOnly)

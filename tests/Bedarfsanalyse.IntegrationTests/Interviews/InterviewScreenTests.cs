@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -160,5 +161,98 @@ public sealed class InterviewScreenTests(TestDatabase database) : InterviewApiTe
         withdrawn.Headers.Location!.OriginalString.ShouldBe("/interviews");
         await using var db = CreateDb();
         (await db.Interviews.SingleAsync()).Status.ShouldBe(Interview.Withdrawn);
+    }
+
+    [Fact]
+    public async Task Submitting_the_new_interview_form_twice_creates_one_interview_and_one_establishment()
+    {
+        using var session = await App.SignInAsync("interviewer@example.org");
+        var (_, form) = await session.GetPageAsync("/interviews/neu");
+        var fields = form.QuerySelectorAll("main form[method=post] input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat([new("Form.Start", "arbeitgeber|establishment"), new("Form.District", Holzminden), new("Form.Name", "Tischlerei Holz"),
+                new("Form.Sector", "C"), new("Form.Headcount", "7")]).ToList();
+
+        var first = await session.PostAsync("/interviews/neu", new FormUrlEncodedContent(fields));
+        var second = await session.PostAsync("/interviews/neu", new FormUrlEncodedContent(fields));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        second.Headers.Location.ShouldBe(first.Headers.Location);
+        await using var db = CreateDb();
+        (await db.Interviews.CountAsync()).ShouldBe(1);
+        (await db.Establishments.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_page_saved_meanwhile_elsewhere_shows_both_values_and_a_second_click_does_not_overwrite()
+    {
+        var (session, id) = await StartEmployerInterviewAsync();
+        var page = $"/interviews/{id}/a_betrieb";
+        var (_, opened) = await session.GetPageAsync(page);
+        var fields = opened.QuerySelectorAll("main form input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        await using (var db = CreateDb())
+        {
+            var version = (await db.Interviews.SingleAsync()).Version;
+            (await Api.PutAsJsonAsync($"/api/v1/interviews/{id}/answers", new { version, answers = new { a_wz = "F" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        List<KeyValuePair<string, string>> Typed(params KeyValuePair<string, string>[] more) =>
+            [.. fields, new("q.a_kreis", Holzminden), new("q.a_wz", "C"), new("gehe", "weiter"), .. more];
+        var refused = await session.PostAsync(page, new FormUrlEncodedContent(Typed()));
+        var again = await session.PostAsync(page, new FormUrlEncodedContent(Typed()));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var shown = await WebSession.ParseAsync(refused);
+        shown.QuerySelector("[role=alert]")!.TextContent.ShouldContain("inzwischen an anderer Stelle geändert");
+        var row = shown.QuerySelectorAll(".conflict tbody tr").Single().TextContent;
+        row.ShouldContain("Baugewerbe");
+        row.ShouldContain("Verarbeitendes Gewerbe");
+        shown.QuerySelector("input[name=version]")!.GetAttribute("value").ShouldBe(fields.Single(f => f.Key == "version").Value);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var db = CreateDb())
+        {
+            (await db.Answers.SingleAsync(a => a.Question == "a_wz")).Code.ShouldBe("F");
+        }
+
+        var chosen = shown.QuerySelector("button[name=uebernehmen]")!.GetAttribute("value")!;
+        var overwritten = await session.PostAsync(page, new FormUrlEncodedContent(Typed(new KeyValuePair<string, string>("uebernehmen", chosen))));
+        overwritten.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var check = CreateDb();
+        (await check.Answers.SingleAsync(a => a.Question == "a_wz")).Code.ShouldBe("C");
+    }
+
+    [Fact]
+    public async Task The_valid_values_of_a_draft_page_are_saved_while_the_invalid_one_is_shown_at_its_question()
+    {
+        var (session, id) = await StartEmployerInterviewAsync();
+
+        var response = await session.SubmitAsync($"/interviews/{id}/a_betrieb", [
+            new("q.a_kreis", Holzminden), new("q.a_wz", "C"), new("q.a_beschaeftigte", "viele"), new("gehe", "weiter")]);
+
+        var page = await WebSession.ParseAsync(response);
+        page.QuerySelector("#frage-a_beschaeftigte .field-error")!.TextContent.ShouldContain("ganze Zahl");
+        page.QuerySelector("#frage-a_beschaeftigte input[name='q.a_beschaeftigte']")!.GetAttribute("value").ShouldBe("viele");
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("gültigen Angaben dieser Seite sind als Entwurf gespeichert");
+        await using var db = CreateDb();
+        (await db.Answers.SingleAsync(a => a.Question == "a_wz")).Code.ShouldBe("C");
+        (await db.Answers.AnyAsync(a => a.Question == "a_beschaeftigte")).ShouldBeFalse();
+        page.QuerySelector("input[name=version]")!.GetAttribute("value").ShouldBe((await db.Interviews.SingleAsync()).Version.ToString());
+    }
+
+    [Fact]
+    public async Task A_withdrawn_interview_reads_Zurueckgezogen_and_offers_no_completion()
+    {
+        var (session, id) = await StartEmployerInterviewAsync();
+        (await session.SubmitAsync($"/interviews/{id}/zusammenfassung", [new("grund", "Einwilligung widerrufen")], formAction: "handler=Withdraw"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, summary) = await session.GetPageAsync($"/interviews/{id}/zusammenfassung");
+        var (_, answers) = await session.GetPageAsync($"/interviews/{id}/a_betrieb");
+
+        summary.QuerySelector("main")!.TextContent.ShouldContain("Zurückgezogen am");
+        summary.QuerySelectorAll("button").Select(b => b.TextContent).ShouldNotContain("Interview abschließen");
+        answers.QuerySelector("#status")!.TextContent.ShouldContain("zurückgezogen");
+        answers.QuerySelector("#status")!.TextContent.ShouldNotContain("Entwurf");
     }
 }

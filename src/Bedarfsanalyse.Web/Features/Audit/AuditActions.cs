@@ -23,6 +23,8 @@ public static class AuditActions
     public const string ContactViewed = "contact-viewed";
     public const string ContactErased = "contact-erased";
     public const string ContactExpired = "contact-expired";
+    public const string InterviewCreated = "interview-created";
+    public const string InterviewCompleted = "interview-completed";
     public const string InterviewChanged = "interview-changed";
     public const string InterviewsImported = "interviews-imported";
     public const string AuditExported = "audit-exported";
@@ -54,6 +56,8 @@ public static class AuditActions
         [ContactViewed] = "Kontaktdaten angesehen",
         [ContactErased] = "Kontaktdaten gelöscht (auf Antrag)",
         [ContactExpired] = "Kontaktdaten gelöscht (Aufbewahrungsfrist)",
+        [InterviewCreated] = "Interview angelegt",
+        [InterviewCompleted] = "Interview abgeschlossen",
         [InterviewChanged] = "Interview geändert",
         [InterviewsImported] = "Interviews importiert",
         [AuditExported] = "Protokoll exportiert",

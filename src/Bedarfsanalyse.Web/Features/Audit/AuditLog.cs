@@ -41,7 +41,8 @@ public sealed class AuditLog(BedarfsanalyseDb db, IHttpContextAccessor http, Tim
         return RecordAsync(AuditActions.AccessDenied, "request", subject, new { reason }, cancellationToken: cancellationToken);
     }
 
-    private AuditEvent Create(string action, string? subjectType, string? subjectId, object? details, AuditActor? actor)
+    /// <summary>The event as it would be written, for callers that write it in their own statement (e.g. the interview store).</summary>
+    internal AuditEvent Create(string action, string? subjectType, string? subjectId, object? details, AuditActor? actor)
     {
         var context = http.HttpContext;
         var user = context?.User;

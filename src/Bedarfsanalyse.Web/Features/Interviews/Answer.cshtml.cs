@@ -47,8 +47,13 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
         return Page();
     }
 
-    /// <summary>Saves the page, then goes where the interviewer asked: "weiter", "zurueck", "speichern" or "zusammenfassung".</summary>
-    public async Task<IActionResult> OnPostAsync(Guid id, string? seite, string? gehe, uint? version)
+    /// <summary>
+    /// Saves the page, then goes where the interviewer asked: "weiter", "zurueck", "speichern" or "zusammenfassung".
+    /// A value the engine refuses stays on the page with its message, and the page's valid values of a draft are saved
+    /// all the same (ADR 0011). A stale version is never overwritten silently: the page shows the stored values beside
+    /// the interviewer's and keeps the old version until the interviewer chooses ("uebernehmen" carries the stored one).
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, string? seite, string? gehe, uint? version, uint? uebernehmen)
     {
         if (!await LoadAsync(id))
         {
@@ -58,7 +63,7 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
         var before = Document.Questionnaire.Evaluate(Document.Answers, Document.Interview.ConductedOn);
         var page = PageOf(seite, before);
         var posted = InterviewPageForm.Read(page, Document.Questionnaire.Definition, Request.Form);
-        var result = await capture.SaveAnswersAsync(id, version, posted, null, HttpContext.RequestAborted);
+        var result = await capture.SaveAnswersAsync(id, uebernehmen ?? version, posted, null, HttpContext.RequestAborted);
         if (result.Kind == InterviewResultKind.Ok)
         {
             var saved = await capture.OpenAsync(id, HttpContext.RequestAborted);
@@ -82,23 +87,69 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
             return NotFound();
         }
 
-        // Not saved: show the page again with what was typed, the engine's relevance for it and the messages at the questions.
+        // Not (all) saved: show the page again with what was typed, the engine's relevance for it and the messages at the questions.
         _posted = Request.Form;
-        State = Document.Questionnaire.Evaluate(InterviewPageForm.Merge(Document.Answers, posted), Document.Interview.ConductedOn);
-        Current = State.Page(page.Name);
         IsError = true;
         if (result.Kind == InterviewResultKind.Invalid)
         {
-            Errors = result.Errors!.ByField;
+            Errors = InterviewPageForm.ErrorsByQuestion(result.Errors!);
             Message = "Bitte prüfen Sie die markierten Angaben. Die Seite wurde noch nicht gespeichert.";
+            if (Document.Interview.Status == Data.Interviews.Interview.Draft
+                && posted.Keys.Where(q => !HasError(q)).ToDictionary(q => q, q => posted[q], StringComparer.Ordinal) is { Count: > 0 } valid
+                && (await capture.SaveAnswersAsync(id, version, valid, null, HttpContext.RequestAborted)) is { Kind: InterviewResultKind.Ok })
+            {
+                await LoadAsync(id);
+                Message = "Die gültigen Angaben dieser Seite sind als Entwurf gespeichert. Bitte korrigieren Sie die markierten Angaben.";
+            }
+        }
+        else if (result.Kind == InterviewResultKind.Conflict && result.Interview is { Status: not Data.Interviews.Interview.Withdrawn } current)
+        {
+            FormVersion = version;
+            Conflict = new PageConflict(current.Version, current.UpdatedAt, ConflictRows(page, posted, await capture.OpenAsync(id, HttpContext.RequestAborted)));
+            Message = "Das Interview wurde inzwischen an anderer Stelle geändert (" + GermanTime.Format(current.UpdatedAt)
+                + "). Ihre Eingaben sind noch nicht gespeichert. Vergleichen Sie unten und wählen Sie, welcher Stand gelten soll.";
         }
         else
         {
             Message = result.Message;
         }
 
+        State = Document.Questionnaire.Evaluate(InterviewPageForm.Merge(Document.Answers, posted), Document.Interview.ConductedOn);
+        Current = State.Page(page.Name);
         return Page();
     }
+
+    /// <summary>The version the form sends: the one read, also after a conflict, so that only an explicit choice overwrites.</summary>
+    public uint? FormVersion
+    {
+        get => _formVersion ?? Document.Interview.Version;
+        private set => _formVersion = value;
+    }
+
+    private uint? _formVersion;
+
+    /// <summary>A save refused because someone else changed the interview: what is stored now against what was typed.</summary>
+    public PageConflict? Conflict { get; private set; }
+
+    private IReadOnlyList<ConflictRow> ConflictRows(PageState page, IReadOnlyDictionary<string, AnswerValue?> posted, InterviewDocument? stored)
+    {
+        if (stored is null)
+        {
+            return [];
+        }
+
+        var definition = stored.Questionnaire.Definition;
+        var typed = Document.Questionnaire.Validate(InterviewPageForm.Merge(Document.Answers, posted), ValidationMode.Draft, Document.Interview.ConductedOn).Answers;
+        return [.. InterviewPageForm.Questions(page.Elements)
+            .Select(q => new ConflictRow(
+                q.Element.Label?.Default ?? q.Name,
+                AnswerDisplay.Text(definition, q.Element, stored.Answers.GetValueOrDefault(q.Name)),
+                AnswerDisplay.Text(definition, q.Element, typed.GetValueOrDefault(q.Name) ?? posted.GetValueOrDefault(q.Name))))
+            .Where(r => r.Stored != r.Typed)];
+    }
+
+    private bool HasError(string question) =>
+        Errors.Keys.Any(k => k == question || k.StartsWith(question + ".", StringComparison.Ordinal));
 
     /// <summary>For the page script: which questions and options the engine shows for the answers typed so far (nothing is saved).</summary>
     public async Task<IActionResult> OnPostRelevanceAsync(Guid id, string? seite)
@@ -118,6 +169,8 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
             relevant = elements.Where(e => e.IsRelevant).Select(e => e.Name),
             choices = elements.Where(e => e.IsRelevant && e.Choices.Count > 0).ToDictionary(e => e.Name, e => e.Choices.Select(c => c.Code)),
             progress = state.Progress.Percent,
+            page = state.Page(page.Name).Number,
+            pages = state.Page(page.Name).RelevantPageCount,
         });
     }
 
@@ -176,6 +229,14 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
             : "";
     }
 
+    /// <summary>How the interview's status reads in the page header.</summary>
+    public string StatusText => Document.Interview.Status switch
+    {
+        Data.Interviews.Interview.Completed => "abgeschlossen (Änderungen werden protokolliert)",
+        Data.Interviews.Interview.Withdrawn => "zurückgezogen (keine Änderungen mehr möglich)",
+        _ => "Entwurf",
+    };
+
     private async Task<bool> LoadAsync(Guid id)
     {
         var document = await capture.OpenAsync(id, HttpContext.RequestAborted);
@@ -194,3 +255,9 @@ public sealed class AnswerModel(InterviewCapture capture) : PageModel
         return state.RelevantPages.FirstOrDefault(p => p.Name == name) ?? state.RelevantPages.FirstOrDefault() ?? state.Pages[0];
     }
 }
+
+/// <summary>A refused save of a page: the stored version (to overwrite it on purpose) and the questions that differ.</summary>
+public sealed record PageConflict(uint StoredVersion, DateTimeOffset StoredAt, IReadOnlyList<ConflictRow> Rows);
+
+/// <summary>One question whose stored answer differs from what the interviewer typed.</summary>
+public sealed record ConflictRow(string Question, string Stored, string Typed);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
@@ -11,6 +12,9 @@ namespace Bedarfsanalyse.Web.Features.Interviews;
 /// </summary>
 public static class InterviewAnswerJson
 {
+    // Which questions answer with lists, per definition: every response writes answers, and walking the definition for it each time showed in the profile.
+    private static readonly ConditionalWeakTable<QuestionnaireDefinition, ListQuestions> ListAnswers = new();
+
     /// <summary>The submitted answers; null values are returned as null (meaning "remove"). Shapes no question takes are errors.</summary>
     public static Dictionary<string, AnswerValue?> Read(IReadOnlyDictionary<string, JsonElement>? answers, InputErrors errors)
     {
@@ -20,7 +24,7 @@ public static class InterviewAnswerJson
             var answer = ToAnswer(value);
             if (answer is Shape.Invalid)
             {
-                errors.Add($"answers.{name}", $"Die Antwort auf „{name}“ hat eine unbrauchbare Form: erwartet wird Text, eine Zahl, eine Liste von Codes oder für Matrixfragen ein Objekt je Zeile.");
+                errors.Add(InterviewCapture.AnswerField(name), $"Die Antwort auf „{name}“ hat eine unbrauchbare Form: erwartet wird Text, eine Zahl, eine Liste von Codes oder für Matrixfragen ein Objekt je Zeile.");
                 continue;
             }
 
@@ -85,8 +89,9 @@ public static class InterviewAnswerJson
     /// <summary>Normalised answers for a JSON response: one code as a string for single-answer questions, lists otherwise.</summary>
     public static Dictionary<string, object> Write(IReadOnlyDictionary<string, AnswerValue> answers, QuestionnaireDefinition definition)
     {
-        var multiple = definition.Questions().Where(q => q is MultipleChoiceQuestion or RankingQuestion).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
-        var multipleMatrix = definition.Questions().OfType<MatrixQuestion>().Where(q => q.MultipleAnswers).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        var (multiple, multipleMatrix) = ListAnswers.GetValue(definition, d => new ListQuestions(
+            d.Questions().Where(q => q is MultipleChoiceQuestion or RankingQuestion).Select(q => q.Name).ToHashSet(StringComparer.Ordinal),
+            d.Questions().OfType<MatrixQuestion>().Where(q => q.MultipleAnswers).Select(q => q.Name).ToHashSet(StringComparer.Ordinal)));
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (name, answer) in answers.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -105,6 +110,15 @@ public static class InterviewAnswerJson
 
         return result;
     }
+
+    /// <summary>Answers as a client sent them (null: remove), for a conflict answer to repeat.</summary>
+    public static Dictionary<string, object?> WriteSubmitted(IReadOnlyDictionary<string, AnswerValue?> answers, QuestionnaireDefinition definition)
+    {
+        var present = Write(answers.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal), definition);
+        return answers.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => present.GetValueOrDefault(a.Key), StringComparer.Ordinal);
+    }
+
+    private sealed record ListQuestions(HashSet<string> Multiple, HashSet<string> MultipleMatrix);
 
     private abstract record Shape
     {

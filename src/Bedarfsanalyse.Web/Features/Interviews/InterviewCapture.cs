@@ -2,7 +2,7 @@ using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Evaluation;
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Interviews;
-using Bedarfsanalyse.Data.Questionnaires;
+using Bedarfsanalyse.Data.Audit;
 using Bedarfsanalyse.Web.Features.Audit;
 using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Security;
@@ -41,7 +41,27 @@ public sealed class InterviewCapture(
             return InterviewResult.Invalid(errors.Add("id", "Bitte geben Sie eine Interview-ID (UUID) an; sie macht wiederholtes Senden unschädlich."));
         }
 
-        if (await store.LoadAsync(id, cancellationToken) is { } existing)
+        var networkId = await NetworkAsync(input.Network, errors, cancellationToken);
+        var key = input.Questionnaire?.Trim() ?? "";
+        var district = input.District?.Trim() ?? "";
+        string? establishmentDistrict = null;
+        if (input.EstablishmentId is { } establishmentId)
+        {
+            var establishment = await db.Establishments.AsNoTracking().Where(e => e.Id == establishmentId)
+                .Select(e => new { e.NetworkId, e.DistrictKey }).SingleOrDefaultAsync(cancellationToken);
+            if (establishment is null || (networkId is not null && establishment.NetworkId != networkId))
+            {
+                errors.Add("establishmentId", "Diesen Betrieb gibt es im Verbund nicht.");
+            }
+            else
+            {
+                establishmentDistrict = establishment.DistrictKey;
+                district = district.Length == 0 ? establishment.DistrictKey : district;
+            }
+        }
+
+        var context = await store.CreationContextAsync(id, key, input.QuestionnaireVersion, networkId, district, input.Consent?.TextVersion, cancellationToken);
+        if (context.Existing is { } existing)
         {
             // The same request again: answer as the first time, store nothing.
             return await access.MayWorkOnAsync(existing.Interview, cancellationToken)
@@ -49,47 +69,43 @@ public sealed class InterviewCapture(
                 : InterviewResult.Conflict("Diese Interview-ID ist bereits vergeben. Bitte erzeugen Sie eine neue.", null);
         }
 
-        var networkId = await NetworkAsync(input.Network, errors, cancellationToken);
-        var version = await VersionAsync(input.Questionnaire, input.QuestionnaireVersion, errors, cancellationToken);
-        var compiled = version is null ? null : await questionnaires.GetAsync(version.Id, cancellationToken);
+        if (key.Length == 0)
+        {
+            errors.Add("questionnaire", "Bitte geben Sie den Fragebogen an (z. B. arbeitgeber).");
+        }
+        else if (context.VersionId is null)
+        {
+            errors.Add(input.QuestionnaireVersion is null ? "questionnaire" : "questionnaireVersion", input.QuestionnaireVersion is null
+                ? $"Einen veröffentlichten Fragebogen „{key}“ gibt es nicht."
+                : $"Eine veröffentlichte Version {input.QuestionnaireVersion} des Fragebogens „{key}“ gibt es nicht.");
+        }
+
+        var compiled = context.VersionId is { } versionId ? await questionnaires.GetAsync(versionId, cancellationToken) : null;
         var group = input.RespondentGroup?.Trim() ?? "";
         if (compiled is not null && !compiled.Definition.RespondentGroups.Contains(group))
         {
             errors.Add("respondentGroup", $"Bitte wählen Sie eine Befragtengruppe dieses Fragebogens: {string.Join(", ", compiled.Definition.RespondentGroups)}.");
         }
 
-        var district = input.District?.Trim() ?? "";
-        if (input.EstablishmentId is { } establishmentId)
+        if (establishmentDistrict is not null && district != establishmentDistrict)
         {
-            var establishment = await db.Establishments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == establishmentId, cancellationToken);
-            if (establishment is null || (networkId is not null && establishment.NetworkId != networkId))
-            {
-                errors.Add("establishmentId", "Diesen Betrieb gibt es im Verbund nicht.");
-            }
-            else if (district.Length == 0)
-            {
-                district = establishment.DistrictKey;
-            }
-            else if (district != establishment.DistrictKey)
-            {
-                errors.Add("district", $"Der Betrieb liegt im Kreis {establishment.DistrictKey}, nicht in {district}.");
-            }
+            errors.Add("district", $"Der Betrieb liegt im Kreis {establishmentDistrict}, nicht in {district}.");
         }
-
-        if (networkId is not null && !errors.ByField.ContainsKey("district"))
+        else if (networkId is not null)
         {
-            if (!await db.NetworkDistricts.AnyAsync(d => d.NetworkId == networkId && d.DistrictKey == district, cancellationToken))
+            if (!context.DistrictInNetwork)
             {
                 errors.Add("district", district.Length == 0 ? "Bitte geben Sie den Kreis an (Kreisschlüssel)." : $"Der Kreis „{district}“ gehört nicht zum Verbund.");
             }
             else if (!await scope.MayWorkInAsync(networkId.Value, district, cancellationToken))
             {
+                // A refusal, not a typo: recorded in the audit trail, and answered like any other wrong field.
                 await audit.AccessDeniedAsync($"Interview im Kreis {district}: nicht zugeordnet", cancellationToken);
-                return InterviewResult.Forbidden($"Sie sind dem Kreis {district} nicht zugeordnet.");
+                errors.Add("district", $"Sie sind dem Kreis {district} nicht zugeordnet; Interviews können Sie nur in Ihren Kreisen anlegen.");
             }
         }
 
-        var consent = await ConsentAsync(input.Consent, errors, cancellationToken);
+        var consent = Consent(input.Consent, context.Consent, errors);
         if (errors.Any)
         {
             return InterviewResult.Invalid(errors);
@@ -107,7 +123,7 @@ public sealed class InterviewCapture(
         {
             Id = id,
             NetworkId = networkId!.Value,
-            QuestionnaireVersionId = version!.Id,
+            QuestionnaireVersionId = context.VersionId!.Value,
             RespondentGroupCode = group,
             DistrictKey = district,
             EstablishmentId = input.EstablishmentId,
@@ -118,22 +134,17 @@ public sealed class InterviewCapture(
             NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(compiled.Definition, validation.Answers),
         };
         ApplyConsent(interview, consent, now);
-        db.Interviews.Add(interview);
-        store.AddAnswers(id, validation.Answers);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        var created = audit.Create(AuditActions.InterviewCreated, "interview", id.ToString(),
+            new { questionnaire = context.QuestionnaireKey, version = context.VersionNumber, district, respondentGroup = group, answers = validation.Answers.Count }, actor: null);
+        if (await store.InsertAsync(interview, validation.Answers, created, cancellationToken) is not { } version)
         {
             // A concurrent identical request won the race: answer with what it stored.
-            db.ChangeTracker.Clear();
             return await CreateAsync(input, answers, new InputErrors(), cancellationToken);
         }
 
-        var network = await db.Networks.Where(n => n.Id == interview.NetworkId).Select(n => n.Key).SingleAsync(cancellationToken);
+        interview.Version = version;
         return new InterviewResult(InterviewResultKind.Created,
-            InterviewStore.ViewOf(interview, network, version.Questionnaire!.Key, version.Number, InterviewAnswerJson.Write(validation.Answers, compiled.Definition)));
+            InterviewStore.ViewOf(interview, context.NetworkKey!, context.QuestionnaireKey!, context.VersionNumber!.Value, InterviewAnswerJson.Write(validation.Answers, compiled.Definition)));
     }
 
     /// <summary>
@@ -155,14 +166,20 @@ public sealed class InterviewCapture(
     private async Task<InterviewResult> SaveAnswersAsync(
         Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
-        var document = await OpenAsync(id, cancellationToken);
-        if (document is null)
-        {
-            return InterviewResult.NotFound();
-        }
+        var (document, texts) = await OpenForChangeAsync(id, consentInput, cancellationToken);
+        return document is null
+            ? InterviewResult.NotFound()
+            : await SaveAnswersAsync(document, texts, version, given, consentInput, errors, cancellationToken);
+    }
 
-        var consent = await ConsentAsync(consentInput, errors, cancellationToken);
-        if (Refusal(document, version, errors) is { } refused)
+    private async Task<InterviewResult> SaveAnswersAsync(
+        InterviewDocument document, ConsentTextLookup texts, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput,
+        InputErrors errors, CancellationToken cancellationToken)
+    {
+        var consent = Consent(consentInput, texts, errors);
+        // Only a conflict needs it.
+        SubmittedChange Submitted() => new(version, InterviewAnswerJson.WriteSubmitted(given, document.Questionnaire.Definition), consentInput);
+        if (Refusal(document, version, errors, Submitted) is { } refused)
         {
             return refused;
         }
@@ -181,6 +198,7 @@ public sealed class InterviewCapture(
         }
 
         var now = Now();
+        AuditEvent? changed = null;
         if (completed)
         {
             var changes = Changes(document, validation.Answers);
@@ -190,13 +208,13 @@ public sealed class InterviewCapture(
             }
 
             interview.EditsAfterCompletion++;
-            audit.Add(AuditActions.InterviewChanged, "interview", id.ToString(), new { status = interview.Status, changes });
+            changed = audit.Create(AuditActions.InterviewChanged, "interview", interview.Id.ToString(), new { status = interview.Status, changes }, actor: null);
         }
 
         ApplyConsent(interview, consent, now);
         interview.UpdatedAt = now;
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
-        return await SaveAsync(document, version!.Value, validation.Answers, cancellationToken);
+        return await SaveAsync(document, version!.Value, validation.Answers, changed, Submitted, cancellationToken);
     }
 
     /// <summary>
@@ -218,26 +236,28 @@ public sealed class InterviewCapture(
     private async Task<InterviewResult> CompleteAsync(
         Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
-        var document = await OpenAsync(id, cancellationToken);
+        var (document, texts) = await OpenForChangeAsync(id, consentInput, cancellationToken);
         if (document is null)
         {
             return InterviewResult.NotFound();
         }
 
-        var consent = await ConsentAsync(consentInput, errors, cancellationToken);
         var interview = document.Interview;
         if (interview.Status == Interview.Completed && !errors.Any)
         {
             var again = document.Questionnaire.Validate(Merge(document.Answers, given), ValidationMode.Complete, interview.ConductedOn);
-            if (again.IsValid && Changes(document, again.Answers).Count == 0)
+            if (again.IsValid && Changes(document, again.Answers).Count == 0 && Consent(consentInput, texts, new InputErrors()) is not { Given: false })
             {
                 return new InterviewResult(InterviewResultKind.Ok, document.View());
             }
 
-            return await SaveAnswersAsync(id, version, given, consentInput, errors, cancellationToken);
+            return await SaveAnswersAsync(document, texts, version, given, consentInput, errors, cancellationToken);
         }
 
-        if (Refusal(document, version, errors) is { } refused)
+        var consent = Consent(consentInput, texts, errors);
+        // Only a conflict needs it.
+        SubmittedChange Submitted() => new(version, InterviewAnswerJson.WriteSubmitted(given, document.Questionnaire.Definition), consentInput);
+        if (Refusal(document, version, errors, Submitted) is { } refused)
         {
             return refused;
         }
@@ -261,7 +281,9 @@ public sealed class InterviewCapture(
         interview.UpdatedAt = now;
         interview.DurationSeconds = InterviewQuality.DurationSeconds(interview.CreatedAt, now);
         interview.NonSubstantiveAnswers = InterviewQuality.NonSubstantiveAnswers(document.Questionnaire.Definition, validation.Answers);
-        return await SaveAsync(document, version!.Value, validation.Answers, cancellationToken);
+        var completed = audit.Create(AuditActions.InterviewCompleted, "interview", id.ToString(),
+            new { answers = validation.Answers.Count, interview.DurationSeconds, interview.NonSubstantiveAnswers }, actor: null);
+        return await SaveAsync(document, version!.Value, validation.Answers, completed, Submitted, cancellationToken);
     }
 
     /// <summary>Withdraws the interview (e.g. consent revoked); its answers leave every analysis. Audited with the reason.</summary>
@@ -284,32 +306,38 @@ public sealed class InterviewCapture(
             errors.Add("reason", "Der Grund darf höchstens 500 Zeichen lang sein.");
         }
 
-        if (Refusal(document, input.Version, errors) is { } refused)
+        SubmittedChange Submitted() => new(input.Version, new Dictionary<string, object?>(), null);
+        if (Refusal(document, input.Version, errors, Submitted) is { } refused)
         {
             return refused;
         }
 
         var interview = document.Interview;
         var now = Now();
-        audit.Add(AuditActions.InterviewChanged, "interview", id.ToString(), new { status = Interview.Withdrawn, previousStatus = interview.Status, reason });
+        var withdrawn = audit.Create(AuditActions.InterviewChanged, "interview", id.ToString(),
+            new { status = Interview.Withdrawn, previousStatus = interview.Status, reason }, actor: null);
         interview.Status = Interview.Withdrawn;
         interview.WithdrawnAt = now;
         interview.WithdrawalReason = reason;
         interview.UpdatedAt = now;
-        return await SaveAsync(document, input.Version!.Value, document.Answers, cancellationToken);
+        return await SaveAsync(document, input.Version!.Value, document.Answers, withdrawn, Submitted, cancellationToken);
     }
 
     /// <summary>The interview if the user may work on it; refusals are logged and answered as "not found", so existence does not leak.</summary>
-    public async Task<InterviewDocument?> OpenAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<InterviewDocument?> OpenAsync(Guid id, CancellationToken cancellationToken) =>
+        (await OpenForChangeAsync(id, null, cancellationToken)).Document;
+
+    /// <summary>The interview as <see cref="OpenAsync"/> gives it, and the consent texts a change checks, in one round trip.</summary>
+    private async Task<(InterviewDocument? Document, ConsentTextLookup Texts)> OpenForChangeAsync(Guid id, ConsentInput? consent, CancellationToken cancellationToken)
     {
-        var document = await store.LoadAsync(id, cancellationToken);
+        var (document, texts) = await store.LoadAsync(id, consent?.TextVersion?.Trim(), cancellationToken);
         if (document is not null && await access.MayWorkOnAsync(document.Interview, cancellationToken))
         {
-            return document;
+            return (document, texts);
         }
 
         await audit.AccessDeniedAsync($"Interview {id} unbekannt oder nicht im eigenen Bereich", cancellationToken);
-        return null;
+        return (null, texts);
     }
 
     // PostgreSQL keeps microseconds: the first answer must show the time exactly as it is read back later.
@@ -319,7 +347,7 @@ public sealed class InterviewCapture(
         return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 
-    private static InterviewResult? Refusal(InterviewDocument document, uint? version, InputErrors errors)
+    private static InterviewResult? Refusal(InterviewDocument document, uint? version, InputErrors errors, Func<SubmittedChange> submitted)
     {
         if (version is null)
         {
@@ -333,26 +361,24 @@ public sealed class InterviewCapture(
 
         if (document.Interview.Status == Interview.Withdrawn)
         {
-            return InterviewResult.Conflict("Das Interview wurde zurückgezogen und kann nicht mehr geändert werden.", document.View());
+            return InterviewResult.Conflict("Das Interview wurde zurückgezogen und kann nicht mehr geändert werden.", document.View(), submitted());
         }
 
-        return version != document.Interview.Version ? InterviewResult.Conflict(ConflictMessage, document.View()) : null;
+        return version != document.Interview.Version ? InterviewResult.Conflict(ConflictMessage, document.View(), submitted()) : null;
     }
 
-    private async Task<InterviewResult> SaveAsync(InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, CancellationToken cancellationToken)
+    private async Task<InterviewResult> SaveAsync(
+        InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, AuditEvent? audited, Func<SubmittedChange> submitted,
+        CancellationToken cancellationToken)
     {
-        try
+        if (await store.UpdateAsync(document, version, answers, audited, cancellationToken) is not { } stored)
         {
-            await store.SaveAsync(document, version, answers, cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateConcurrencyException
-            || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
+            // Changed by someone else between reading and writing: nothing was written; the client gets both versions.
             var current = await store.LoadAsync(document.Interview.Id, cancellationToken);
-            return InterviewResult.Conflict(ConflictMessage, current?.View());
+            return current is null ? InterviewResult.NotFound() : InterviewResult.Conflict(ConflictMessage, current.View(), submitted());
         }
 
+        document.Interview.Version = stored;
         return new InterviewResult(InterviewResultKind.Ok, (document with { Answers = answers }).View());
     }
 
@@ -384,16 +410,25 @@ public sealed class InterviewCapture(
             .Select(q => new AnswerChange(q, before.GetValueOrDefault(q), after.GetValueOrDefault(q)))];
     }
 
+    /// <summary>
+    /// The engine's errors under the request's field names: "answers.{question}" or "answers.{question}.{row}", the
+    /// same form as errors about an answer's JSON shape (<see cref="InterviewAnswerJson"/>).
+    /// </summary>
     internal static InputErrors ErrorsOf(ValidationResult validation)
     {
         var errors = new InputErrors();
         foreach (var error in validation.Errors)
         {
-            errors.Add(error.Item is null ? error.Question : $"{error.Question}.{error.Item}", error.Message);
+            errors.Add(AnswerField(error.Question, error.Item), error.Message);
         }
 
         return errors;
     }
+
+    public const string AnswersPrefix = "answers.";
+
+    internal static string AnswerField(string question, string? item = null) =>
+        item is null ? AnswersPrefix + question : $"{AnswersPrefix}{question}.{item}";
 
     private async Task<int?> NetworkAsync(string? key, InputErrors errors, CancellationToken cancellationToken)
     {
@@ -417,29 +452,8 @@ public sealed class InterviewCapture(
         return id;
     }
 
-    private async Task<QuestionnaireVersion?> VersionAsync(string? key, int? number, InputErrors errors, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            errors.Add("questionnaire", "Bitte geben Sie den Fragebogen an (z. B. arbeitgeber).");
-            return null;
-        }
-
-        var version = await db.QuestionnaireVersions.AsNoTracking().Include(v => v.Questionnaire)
-            .Where(v => v.Questionnaire!.Key == key.Trim() && v.Status == QuestionnaireVersion.Published && (number == null || v.Number == number))
-            .OrderByDescending(v => v.Number)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (version is null)
-        {
-            errors.Add(number is null ? "questionnaire" : "questionnaireVersion", number is null
-                ? $"Einen veröffentlichten Fragebogen „{key}“ gibt es nicht."
-                : $"Eine veröffentlichte Version {number} des Fragebogens „{key}“ gibt es nicht.");
-        }
-
-        return version;
-    }
-
-    private async Task<ConsentInput?> ConsentAsync(ConsentInput? consent, InputErrors errors, CancellationToken cancellationToken)
+    /// <summary>The consent as given, with the text version the respondent agreed to (the newest when none was named).</summary>
+    private static ConsentInput? Consent(ConsentInput? consent, ConsentTextLookup texts, InputErrors errors)
     {
         if (consent is null)
         {
@@ -449,9 +463,9 @@ public sealed class InterviewCapture(
         var textVersion = consent.TextVersion?.Trim();
         if (string.IsNullOrEmpty(textVersion))
         {
-            textVersion = await db.ConsentTexts.OrderByDescending(c => c.ValidFrom).Select(c => c.Version).FirstOrDefaultAsync(cancellationToken);
+            textVersion = texts.Newest;
         }
-        else if (!await db.ConsentTexts.AnyAsync(c => c.Version == textVersion, cancellationToken))
+        else if (!texts.RequestedExists)
         {
             errors.Add("consent.textVersion", $"Einen Einwilligungstext der Fassung „{textVersion}“ gibt es nicht.");
         }

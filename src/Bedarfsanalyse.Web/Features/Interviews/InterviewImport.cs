@@ -48,7 +48,8 @@ public sealed class InterviewImport(
             return InputErrors.Of("questionnaire", $"Einen veröffentlichten Fragebogen „{questionnaire}“ gibt es nicht.");
         }
 
-        var read = TableFile.Read(content, fileName);
+        // The analyst workbook starts with its cover and codebook; its data sheet of this questionnaire is "Daten {key}".
+        var read = TableFile.Read(content, fileName, $"Daten {questionnaire!.Trim()}", [DistrictColumn, GroupColumn, ConsentColumn]);
         if (!read.Succeeded)
         {
             return read.Errors!;

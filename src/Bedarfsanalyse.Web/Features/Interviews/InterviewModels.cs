@@ -73,14 +73,26 @@ public enum InterviewResultKind
     Invalid,
 }
 
-/// <summary>What a change of an interview came to: the interview, or why not (with the stored interview on a conflict).</summary>
+/// <summary>
+/// What a change of an interview came to: the interview, or why not. On a conflict <see cref="Interview"/> is the stored
+/// interview and <see cref="Submitted"/> what the client sent.
+/// </summary>
 public sealed record InterviewResult(InterviewResultKind Kind, InterviewView? Interview = null, InputErrors? Errors = null, string? Message = null)
 {
+    public SubmittedChange? Submitted { get; init; }
+
     public static InterviewResult NotFound() => new(InterviewResultKind.NotFound);
 
     public static InterviewResult Forbidden(string message) => new(InterviewResultKind.Forbidden, Message: message);
 
     public static InterviewResult Invalid(InputErrors errors) => new(InterviewResultKind.Invalid, Errors: errors);
 
-    public static InterviewResult Conflict(string message, InterviewView? current) => new(InterviewResultKind.Conflict, current, Message: message);
+    public static InterviewResult Conflict(string message, InterviewView? current, SubmittedChange? submitted = null) =>
+        new(InterviewResultKind.Conflict, current, Message: message) { Submitted = submitted };
 }
+
+/// <summary>The change a client sent, as a conflict answer repeats it: the version it had read and its answers (null removes one).</summary>
+public sealed record SubmittedChange(uint? Version, IReadOnlyDictionary<string, object?> Answers, ConsentInput? Consent);
+
+/// <summary>The body of a 409 (problem details): the message, the stored interview and the change that was not stored.</summary>
+public sealed record InterviewConflict(string Title, int Status, string Detail, InterviewView? Current, SubmittedChange? Submitted);

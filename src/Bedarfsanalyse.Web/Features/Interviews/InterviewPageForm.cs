@@ -22,6 +22,13 @@ public static class InterviewPageForm
     public static IEnumerable<ElementState> Questions(IEnumerable<ElementState> elements) =>
         elements.SelectMany(e => e.Element is Group ? Questions(e.Elements) : e.IsAnswerable ? [e] : []);
 
+    /// <summary>Errors of a change keyed by question (and "question.row") as the screens show them, without the API's "answers." prefix.</summary>
+    public static IReadOnlyDictionary<string, List<string>> ErrorsByQuestion(InputErrors errors) =>
+        errors.ByField.ToDictionary(
+            e => e.Key.StartsWith(InterviewCapture.AnswersPrefix, StringComparison.Ordinal) ? e.Key[InterviewCapture.AnswersPrefix.Length..] : e.Key,
+            e => e.Value,
+            StringComparer.Ordinal);
+
     public static Dictionary<string, AnswerValue?> Read(PageState page, QuestionnaireDefinition definition, IFormCollection form)
     {
         var answers = new Dictionary<string, AnswerValue?>(StringComparer.Ordinal);

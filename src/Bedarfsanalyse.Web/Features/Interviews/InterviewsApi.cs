@@ -18,15 +18,24 @@ internal static class InterviewsApi
     {
         var interviews = api.MapGroup("/interviews").RequireAuthorization(Policies.Interviewer).WithTags("Interviews")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        interviews.MapGet("/", ListAsync).WithSummary("Interviews auflisten (Filter: district, questionnaire, status, quarter)");
-        interviews.MapPost("/", CreateAsync).WithSummary("Interview mit eigener ID anlegen (wiederholbar)");
-        interviews.MapGet("/{id:guid}", GetAsync).WithSummary("Ein Interview mit Antworten lesen");
-        interviews.MapPut("/{id:guid}/answers", SaveAnswersAsync).WithSummary("Antworten speichern (Entwurf; nur die genannten Fragen ändern sich)");
-        interviews.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Interview abschließen (vollständige Prüfung, Einwilligung nötig)");
-        interviews.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Interview zurückziehen (mit Grund)");
+        interviews.MapGet("/", ListAsync).WithSummary("Interviews auflisten (Filter: district, questionnaire, status, quarter)")
+            .Produces<IReadOnlyList<InterviewSummary>>().ProducesValidationProblem();
+        interviews.MapPost("/", CreateAsync).WithSummary("Interview mit eigener ID anlegen (wiederholbar)")
+            .Accepts<CreateInterviewInput>("application/json")
+            .Produces<InterviewView>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<InterviewConflict>(StatusCodes.Status409Conflict, "application/problem+json");
+        interviews.MapGet("/{id:guid}", GetAsync).WithSummary("Ein Interview mit Antworten lesen")
+            .Produces<InterviewView>().Produces(StatusCodes.Status404NotFound);
+        interviews.MapPut("/{id:guid}/answers", SaveAnswersAsync).WithSummary("Antworten speichern (Entwurf; nur die genannten Fragen ändern sich)")
+            .Accepts<SaveAnswersInput>("application/json").ChangeResponses();
+        interviews.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Interview abschließen (vollständige Prüfung, Einwilligung nötig)")
+            .Accepts<CompleteInterviewInput>("application/json").ChangeResponses();
+        interviews.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Interview zurückziehen (mit Grund)")
+            .Accepts<WithdrawInterviewInput>("application/json").ChangeResponses();
         interviews.MapPost("/import", ImportAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(Uploads.TableFile.MaxBytes + 64 * 1024))
-            .WithSummary("Abgeschlossene Interviews aus CSV/.xlsx im flachen Exportformat importieren (dryRun=true: nur prüfen)");
+            .WithSummary("Abgeschlossene Interviews aus CSV/.xlsx im flachen Exportformat importieren (dryRun=true: nur prüfen)")
+            .Produces<ImportReport>().ProducesValidationProblem();
+        // A refused import is a 400 problem with the whole report under "report" (see ImportAsync).
         return api;
     }
 
@@ -40,19 +49,28 @@ internal static class InterviewsApi
     private static async Task<Results<Ok<InterviewView>, NotFound>> GetAsync(Guid id, InterviewCapture capture, CancellationToken ct) =>
         await capture.OpenAsync(id, ct) is { } document ? TypedResults.Ok(document.View()) : TypedResults.NotFound();
 
-    private static async Task<IResult> CreateAsync(CreateInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
-        ToHttp(await capture.CreateAsync(input, ct));
+    private static async Task<IResult> CreateAsync(JsonRequestBody<CreateInterviewInput> body, InterviewCapture capture, CancellationToken ct) =>
+        body.Value is { } input ? ToHttp(await capture.CreateAsync(input, ct)) : body.Errors!.ToProblem();
 
-    private static async Task<IResult> SaveAnswersAsync(Guid id, SaveAnswersInput input, InterviewCapture capture, CancellationToken ct) =>
-        ToHttp(await capture.SaveAnswersAsync(id, input, ct));
+    private static async Task<IResult> SaveAnswersAsync(Guid id, JsonRequestBody<SaveAnswersInput> body, InterviewCapture capture, CancellationToken ct) =>
+        body.Value is { } input ? ToHttp(await capture.SaveAnswersAsync(id, input, ct)) : body.Errors!.ToProblem();
 
-    private static async Task<IResult> CompleteAsync(Guid id, CompleteInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
-        ToHttp(await capture.CompleteAsync(id, input, ct));
+    private static async Task<IResult> CompleteAsync(Guid id, JsonRequestBody<CompleteInterviewInput> body, InterviewCapture capture, CancellationToken ct) =>
+        body.Value is { } input ? ToHttp(await capture.CompleteAsync(id, input, ct)) : body.Errors!.ToProblem();
 
-    private static async Task<IResult> WithdrawAsync(Guid id, WithdrawInterviewInput input, InterviewCapture capture, CancellationToken ct) =>
-        ToHttp(await capture.WithdrawAsync(id, input, ct));
+    private static async Task<IResult> WithdrawAsync(Guid id, JsonRequestBody<WithdrawInterviewInput> body, InterviewCapture capture, CancellationToken ct) =>
+        body.Value is { } input ? ToHttp(await capture.WithdrawAsync(id, input, ct)) : body.Errors!.ToProblem();
 
-    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ValidationProblem>> ImportAsync(
+    /// <summary>What every change of an existing interview answers (OpenAPI).</summary>
+    private static RouteHandlerBuilder ChangeResponses(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<InterviewView>().ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
+            .Produces<InterviewConflict>(StatusCodes.Status409Conflict, "application/problem+json");
+
+    /// <summary>
+    /// A dry run answers 200 with the report (every row's errors). A refused import answers 400 problem details like
+    /// every other refusal: the errors keyed "Zeile {row}: {column}", the whole report under "report".
+    /// </summary>
+    private static async Task<IResult> ImportAsync(
         string? questionnaire, bool? dryRun, IFormFile? file, InterviewImport import, CancellationToken ct)
     {
         if (file is null)
@@ -68,7 +86,26 @@ internal static class InterviewsApi
         }
 
         var report = outcome.Value!;
-        return report.Errors.Count > 0 && !report.DryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+        if (report.Errors.Count == 0 || report.DryRun)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var errors = new InputErrors();
+        foreach (var error in report.Errors)
+        {
+            errors.Add($"Zeile {error.Row}: {error.Column}", error.Message);
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Ungültige Eingabe",
+            detail: $"Die Datei wurde nicht importiert: {report.Errors.Count} Fehler in {report.Errors.Select(e => e.Row).Distinct().Count()} Zeilen. Es wurde nichts gespeichert.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.ByField.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                ["report"] = report,
+            });
     }
 
     private static IResult ToHttp(InterviewResult result) => result.Kind switch
@@ -77,9 +114,10 @@ internal static class InterviewsApi
         InterviewResultKind.Created => TypedResults.Created($"/api/v1/interviews/{result.Interview!.Id}", result.Interview),
         InterviewResultKind.NotFound => TypedResults.NotFound(),
         InterviewResultKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Keine Berechtigung", detail: result.Message),
+        // Both versions: the stored one ("current") and what the client sent ("submitted"), so it can show or merge them.
         InterviewResultKind.Conflict => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict, title: "Konflikt", detail: result.Message,
-            extensions: result.Interview is null ? null : new Dictionary<string, object?> { ["current"] = result.Interview }),
+            extensions: new Dictionary<string, object?> { ["current"] = result.Interview, ["submitted"] = result.Submitted }),
         _ => result.Errors!.ToProblem(),
     };
 }

@@ -41,6 +41,7 @@ public sealed class NewModel(
     public async Task<IActionResult> OnGetAsync(string? start, string? kreis, string? suche)
     {
         await LoadOptionsAsync();
+        Form.InterviewId = Guid.CreateVersion7();
         Form.Start = start ?? Starts.FirstOrDefault().Value;
         Form.District = kreis ?? Districts.FirstOrDefault().Key;
         Form.Search = suche;
@@ -77,7 +78,18 @@ public sealed class NewModel(
             return Page();
         }
 
+        // The id was chosen when the form was shown: a second submit (double click, a resent form) finds the interview
+        // of the first instead of making another. Establishment and interview are stored together or not at all.
+        var id = Form.InterviewId ??= Guid.CreateVersion7();
+        if (await db.Interviews.AnyAsync(i => i.Id == id, ct))
+        {
+            // Checked before the establishment search: the first submit's establishment would read as a duplicate.
+            return Redirect($"/interviews/{id}");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Guid? establishmentId = null;
+        Guid? createdEstablishment = null;
         if (start.IsEstablishment)
         {
             if (Form.EstablishmentId is { } chosen)
@@ -112,17 +124,24 @@ public sealed class NewModel(
                     return Page();
                 }
 
-                establishmentId = created.Value!.Id;
+                establishmentId = createdEstablishment = created.Value!.Id;
             }
         }
 
         var (key, group) = Split(start.Value!);
-        var id = Guid.CreateVersion7();
         var result = await capture.CreateAsync(
             new CreateInterviewInput(id, key, null, group, Form.District, establishmentId, null, null, null, null),
             await PrefillAsync(key, group, Form.District!, ct), ct);
+        if (result.Kind == InterviewResultKind.Created && createdEstablishment is not null && result.Interview!.EstablishmentId != createdEstablishment)
+        {
+            // The same form again: its interview exists (with the establishment of the first submit); this one's goes.
+            await transaction.RollbackAsync(ct);
+            return Redirect($"/interviews/{id}");
+        }
+
         if (result.Kind != InterviewResultKind.Created)
         {
+            await transaction.RollbackAsync(ct);
             var messages = result.Errors?.ByField.SelectMany(e => e.Value) ?? [result.Message ?? "Das Interview konnte nicht angelegt werden."];
             foreach (var message in messages)
             {
@@ -132,6 +151,7 @@ public sealed class NewModel(
             return Page();
         }
 
+        await transaction.CommitAsync(ct);
         return Redirect($"/interviews/{id}");
     }
 
@@ -201,6 +221,9 @@ public sealed class NewModel(
 
 public sealed class NewInterviewForm
 {
+    /// <summary>Chosen when the form is shown, so that submitting it twice creates one interview.</summary>
+    public Guid? InterviewId { get; set; }
+
     /// <summary>"questionnaire|respondent group".</summary>
     public string? Start { get; set; }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bedarfsanalyse.Core.Questionnaires;
-using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Evaluation;
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Web.Security;
@@ -15,8 +12,6 @@ namespace Bedarfsanalyse.Web.Features.Interviews;
 [Authorize(Policy = Policies.Interviewer)]
 public sealed class SummaryModel(InterviewCapture capture, BedarfsanalyseDb db) : PageModel
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public InterviewDocument Document { get; private set; } = null!;
 
     public InterviewState State { get; private set; } = null!;
@@ -38,7 +33,7 @@ public sealed class SummaryModel(InterviewCapture capture, BedarfsanalyseDb db) 
         }
 
         var validation = Document.Questionnaire.Validate(Document.Answers, ValidationMode.Complete, Document.Interview.ConductedOn);
-        Errors = InterviewCapture.ErrorsOf(validation).ByField;
+        Errors = InterviewPageForm.ErrorsByQuestion(InterviewCapture.ErrorsOf(validation));
         return Page();
     }
 
@@ -56,7 +51,7 @@ public sealed class SummaryModel(InterviewCapture capture, BedarfsanalyseDb db) 
             case InterviewResultKind.Ok:
                 return Redirect("/interviews?abgeschlossen=true");
             case InterviewResultKind.Invalid:
-                Errors = result.Errors!.ByField;
+                Errors = InterviewPageForm.ErrorsByQuestion(result.Errors!);
                 Message = "Das Interview kann noch nicht abgeschlossen werden. Es bleibt als Entwurf gespeichert.";
                 return Page();
             case InterviewResultKind.NotFound:
@@ -83,31 +78,15 @@ public sealed class SummaryModel(InterviewCapture capture, BedarfsanalyseDb db) 
             case InterviewResultKind.NotFound:
                 return NotFound();
             default:
-                Errors = result.Errors?.ByField ?? new Dictionary<string, List<string>>();
+                Errors = result.Errors is null ? new Dictionary<string, List<string>>() : InterviewPageForm.ErrorsByQuestion(result.Errors);
                 Message = result.Message ?? "Das Interview wurde nicht zurückgezogen.";
                 return Page();
         }
     }
 
     /// <summary>An answer as the interviewer reads it: option labels, German numbers and dates.</summary>
-    public string Display(ElementState question)
-    {
-        var definition = Document.Questionnaire.Definition;
-        string Label(string? listName, string code) =>
-            code == OtherOption.Code ? "Sonstiges" : (listName is null ? null : definition.FindChoiceList(listName)?.Find(code)?.Label.Default) ?? code;
-
-        return State.Answers.GetValueOrDefault(question.Name) switch
-        {
-            null => "–",
-            ChoiceAnswer choice => string.Join("; ", choice.Codes.Select(c => Label((question.Element as ChoiceQuestion)?.ListName, c))),
-            MatrixAnswer matrix when question.Element is MatrixQuestion m => string.Join("; ", matrix.Rows.Select(r =>
-                $"{Label(m.RowListName, r.Key)}: {string.Join(", ", r.Value.Select(c => Label(m.ScaleListName, c)))}")),
-            NumberAnswer number => number.Value.ToString("#,0.##", German),
-            DateAnswer date => GermanTime.Date(date.Value),
-            TextAnswer text => text.Value,
-            var other => other.ToString() ?? "",
-        };
-    }
+    public string Display(ElementState question) =>
+        AnswerDisplay.Text(Document.Questionnaire.Definition, question.Element, State.Answers.GetValueOrDefault(question.Name));
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -12,13 +12,18 @@ public sealed record TableFile(IReadOnlyList<string> Headers, IReadOnlyList<Tabl
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    /// <summary>Reads the first sheet of an .xlsx or a CSV file; a file that is neither gives a German error.</summary>
-    public static Outcome<TableFile> Read(Stream content, string fileName)
+    /// <summary>
+    /// Reads a CSV file, or of an .xlsx the sheet that holds the data: the one named <paramref name="sheetName"/> if
+    /// there is one, else the first whose header row has all <paramref name="requiredHeaders"/> (a workbook may start
+    /// with a cover and a codebook, as the analyst export does), else the first sheet. A file that is neither gives a
+    /// German error.
+    /// </summary>
+    public static Outcome<TableFile> Read(Stream content, string fileName, string? sheetName = null, IReadOnlyCollection<string>? requiredHeaders = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
-            ".xlsx" => ReadWorkbook(content),
+            ".xlsx" => ReadWorkbook(content, sheetName, requiredHeaders ?? []),
             ".csv" or ".txt" => ReadCsv(content),
             _ => InputErrors.Of("file", $"„{fileName}“ ist weder eine Excel-Datei (.xlsx) noch eine CSV-Datei (.csv)."),
         };
@@ -34,12 +39,14 @@ public sealed record TableFile(IReadOnlyList<string> Headers, IReadOnlyList<Tabl
 
     private static string Normalize(string header) => header.Trim().Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    private static Outcome<TableFile> ReadWorkbook(Stream content)
+    private static Outcome<TableFile> ReadWorkbook(Stream content, string? sheetName, IReadOnlyCollection<string> requiredHeaders)
     {
         try
         {
             using var workbook = new XLWorkbook(content);
-            var sheet = workbook.Worksheets.FirstOrDefault();
+            var sheet = workbook.Worksheets.FirstOrDefault(w => sheetName is not null && string.Equals(w.Name.Trim(), sheetName, StringComparison.OrdinalIgnoreCase))
+                ?? workbook.Worksheets.FirstOrDefault(w => requiredHeaders.Count > 0 && HasHeaders(w, requiredHeaders))
+                ?? workbook.Worksheets.FirstOrDefault();
             var used = sheet?.RangeUsed();
             if (sheet is null || used is null)
             {
@@ -68,10 +75,26 @@ public sealed record TableFile(IReadOnlyList<string> Headers, IReadOnlyList<Tabl
         }
     }
 
-    private static string CellText(IXLCell cell) =>
-        cell.DataType == XLDataType.Number
-            ? cell.GetDouble().ToString(CultureInfo.InvariantCulture)
-            : cell.GetString().Trim();
+    private static bool HasHeaders(IXLWorksheet sheet, IReadOnlyCollection<string> required)
+    {
+        var used = sheet.RangeUsed();
+        if (used is null)
+        {
+            return false;
+        }
+
+        var row = used.FirstRow().RowNumber();
+        var headers = Enumerable.Range(1, used.LastColumn().ColumnNumber()).Select(c => Normalize(sheet.Cell(row, c).GetString())).ToHashSet();
+        return required.All(h => headers.Contains(Normalize(h)));
+    }
+
+    // Dates as the import reads them (TT.MM.JJJJ), numbers without thousands separators and with a decimal point.
+    private static string CellText(IXLCell cell) => cell.DataType switch
+    {
+        XLDataType.Number => cell.GetDouble().ToString(CultureInfo.InvariantCulture),
+        XLDataType.DateTime => cell.GetDateTime().ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+        _ => cell.GetString().Trim(),
+    };
 
     private static Outcome<TableFile> ReadCsv(Stream content)
     {

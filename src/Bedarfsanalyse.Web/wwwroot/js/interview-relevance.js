@@ -34,6 +34,11 @@
         if (text) {
             text.textContent = answer.progress + " %";
         }
+        // A branch that opens or closes a page changes "Seite X von Y" as well.
+        var pages = document.getElementById("seitenzahl");
+        if (pages && answer.page && answer.pages) {
+            pages.textContent = "Seite " + answer.page + " von " + answer.pages;
+        }
         form.setAttribute("data-relevance-state", "aktuell");
     }
 
