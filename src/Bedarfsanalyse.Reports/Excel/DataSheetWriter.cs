@@ -60,10 +60,16 @@ public sealed class DataSheetWriter
             return;
         }
 
+        // A text of nothing but control characters is empty once cleaned: no cell, like an empty answer.
+        var clean = Clean(value);
+        if (clean.Length == 0)
+        {
+            return;
+        }
+
         StartCell(null, "inlineStr");
         _writer.WriteStartElement("is", Main);
         _writer.WriteStartElement("t", Main);
-        var clean = Clean(value);
         if (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
         {
             _writer.WriteAttributeString("xml", "space", null, "preserve");

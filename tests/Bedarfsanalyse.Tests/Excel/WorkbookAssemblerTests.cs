@@ -50,6 +50,31 @@ public sealed class WorkbookAssemblerTests
     }
 
     [Fact]
+    public async Task A_text_of_nothing_but_control_characters_is_an_empty_cell_not_a_crash()
+    {
+        var sheet = new StreamedSheet("Daten", 1, Columns, writer =>
+        {
+            writer.BeginRow();
+            writer.Text("\u0001\u0002\u0007");
+            writer.Number(1L);
+            writer.Number(2.5m);
+            writer.Date(new DateOnly(2026, 7, 1));
+            writer.Text("\u0008");
+            writer.EndRow();
+            return Task.CompletedTask;
+        });
+        using var output = new MemoryStream();
+
+        await WorkbookAssembler.AssembleAsync(Formatted(), [sheet], output);
+
+        using var read = new XLWorkbook(new MemoryStream(output.ToArray()));
+        var data = read.Worksheet("Daten");
+        data.Cell(2, 1).IsEmpty().ShouldBeTrue();
+        data.Cell(2, 2).GetDouble().ShouldBe(1);
+        data.Cell(2, 5).IsEmpty().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_row_with_the_wrong_number_of_cells_is_refused()
     {
         var sheet = new StreamedSheet("Daten", 1, Columns, writer =>
