@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml.Linq;
-using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
@@ -131,49 +131,21 @@ public static partial class WorkbookAssembler
 
     private static async Task<long> WriteSheetAsync(Stream stream, Planned sheet, DataSheetWriter.NumberStyles styles)
     {
-        var main = DataSheetWriter.Main;
-        // No character check: DataSheetWriter.Clean has removed whatever XML rejects before any text is written.
-        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false, CheckCharacters = false });
-        writer.WriteStartDocument();
-        writer.WriteStartElement("worksheet", main);
-        writer.WriteAttributeString("xmlns", "r", null, Relationships.NamespaceName);
-        writer.WriteStartElement("sheetViews", main);
-        writer.WriteStartElement("sheetView", main);
-        writer.WriteAttributeString("workbookViewId", "0");
-        writer.WriteStartElement("pane", main);
-        writer.WriteAttributeString("ySplit", "1");
-        writer.WriteAttributeString("topLeftCell", "A2");
-        writer.WriteAttributeString("activePane", "bottomLeft");
-        writer.WriteAttributeString("state", "frozen");
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteStartElement("cols", main);
+        var rows = new DataSheetWriter(stream, sheet.Sheet.Columns, styles);
+        var frame = new StringBuilder();
+        frame.Append(CultureInfo.InvariantCulture, $"""<?xml version="1.0" encoding="utf-8"?><worksheet xmlns="{DataSheetWriter.Main}" xmlns:r="{Relationships.NamespaceName}">""");
+        frame.Append("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>""");
         for (var i = 0; i < sheet.Sheet.Columns.Count; i++)
         {
-            writer.WriteStartElement("col", main);
-            writer.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("width", sheet.Sheet.Columns[i].Width.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("customWidth", "1");
-            writer.WriteEndElement();
+            frame.Append(CultureInfo.InvariantCulture, $"""<col min="{i + 1}" max="{i + 1}" width="{sheet.Sheet.Columns[i].Width}" customWidth="1"/>""");
         }
 
-        writer.WriteEndElement();
-        writer.WriteStartElement("sheetData", main);
-        var rows = new DataSheetWriter(writer, sheet.Sheet.Columns, styles);
+        frame.Append("</cols><sheetData>");
+        rows.Raw(frame.ToString());
         rows.WriteHeader();
         await sheet.Sheet.WriteRows(rows);
-        writer.WriteEndElement();
-        writer.WriteStartElement("tableParts", main);
-        writer.WriteAttributeString("count", "1");
-        writer.WriteStartElement("tablePart", main);
-        writer.WriteAttributeString("id", Relationships.NamespaceName, "rIdTabelle");
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
-        writer.Flush();
+        rows.Raw("""</sheetData><tableParts count="1"><tablePart r:id="rIdTabelle"/></tableParts></worksheet>""");
+        rows.Flush();
         return rows.Rows;
     }
 

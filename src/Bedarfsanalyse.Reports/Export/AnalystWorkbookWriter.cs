@@ -27,19 +27,20 @@ public static class AnalystWorkbookWriter
         "die mit = + - oder @ beginnen, ein Apostroph (Schutz vor Formeln); die SPSS-Syntax entfernt ihn beim Einlesen.";
 
     /// <summary>
-    /// Writes the workbook. The figure sheets are computed on another thread while the data sheets are written (the
-    /// formatted sheets go into the file after them); a failure of either stops the other.
+    /// Writes the workbook. The figure sheets are computed and formatted on another thread while the data sheets are
+    /// written (the formatted sheets go into the file after them); a failure of either stops the other.
     /// </summary>
     /// <param name="rowsWritten">Data rows written so far over all data sheets, reported every <see cref="ProgressEvery"/> rows and at the end.</param>
     public static async Task WriteAsync(AnalystWorkbookModel model, Stream output, CancellationToken cancellationToken = default, IProgress<long>? rowsWritten = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var figures = Task.Run(async () =>
+        // The formatted sheets (ClosedXML) are built as soon as their figures are there, beside the rows as well.
+        var formatted = Task.Run(async () =>
         {
             try
             {
-                return await model.FigureSheets(stop.Token);
+                return Formatted(model, await model.FigureSheets(stop.Token));
             }
             catch
             {
@@ -74,20 +75,20 @@ public static class AnalystWorkbookWriter
 
         try
         {
-            await WorkbookAssembler.AssembleAsync(async () => Formatted(model, await figures), streamed, output);
+            await WorkbookAssembler.AssembleAsync(() => formatted, streamed, output);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // Only a failure of the figures cancels the rows: their error is the one to report.
-            await figures;
+            await formatted;
             throw;
         }
         finally
         {
-            if (!figures.IsCompleted)
+            if (!formatted.IsCompleted)
             {
                 await stop.CancelAsync();
-                await figures.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await formatted.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
 

@@ -74,6 +74,38 @@ public sealed class WorkbookAssemblerTests
         data.Cell(2, 5).IsEmpty().ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("Kosten & Zeit <hoch> > 3", "Kosten & Zeit <hoch> > 3")]
+    [InlineData("  Leerzeichen außen  ", "  Leerzeichen außen  ")]
+    [InlineData("Zeile 1\r\nZeile 2\rZeile 3\nZeile 4", "Zeile 1\nZeile 2\nZeile 3\nZeile 4")]
+    [InlineData("Emoji 😀 und 漢字, Umlaute äöüß", "Emoji 😀 und 漢字, Umlaute äöüß")]
+    [InlineData("]]> kein CDATA-Ende", "]]> kein CDATA-Ende")]
+    public async Task Text_is_escaped_so_that_readers_get_it_back(string text, string expected)
+    {
+        var sheet = new StreamedSheet("Daten", 1, Columns, writer =>
+        {
+            writer.BeginRow();
+            writer.Text(text);
+            writer.Number(-12L);
+            writer.Number(-0.125m);
+            writer.Date(new DateOnly(1900, 3, 1));
+            writer.Text(new string('x', 40_000));
+            writer.EndRow();
+            return Task.CompletedTask;
+        });
+        using var output = new MemoryStream();
+
+        await WorkbookAssembler.AssembleAsync(Formatted(), [sheet], output);
+
+        using var read = new XLWorkbook(new MemoryStream(output.ToArray()));
+        var data = read.Worksheet("Daten");
+        data.Cell(2, 1).GetString().ShouldBe(expected);
+        data.Cell(2, 2).GetDouble().ShouldBe(-12);
+        data.Cell(2, 3).GetDouble().ShouldBe(-0.125);
+        data.Cell(2, 4).GetDateTime().ShouldBe(new DateTime(1900, 3, 1));
+        data.Cell(2, 5).GetString().Length.ShouldBe(DataSheetWriter.MaxCellText);
+    }
+
     [Fact]
     public async Task A_row_with_the_wrong_number_of_cells_is_refused()
     {

@@ -103,7 +103,7 @@ public sealed class NetworkExport(
         var districts = network.Districts.OrderBy(d => d.DistrictKey, StringComparer.Ordinal).ToList();
         var settings = analysisOptions.Value.ToSettings();
         var lastText = last.ToGermanLongString();
-        var rangeNote = first == last ? null : $"Für den Zeitraum {PeriodText(first, last)} wie im Quartalsbericht: die Zahlen des {lastText}; frühere Quartale im Blatt „Zeitverlauf“.";
+        var rangeNote = first == last ? null : $"Für den Zeitraum {PeriodText(first, last)} wie im Quartalsbericht die Zahlen für das {lastText}; frühere Quartale im Blatt „Zeitverlauf“.";
         var districtKeys = districts.Select(d => d.DistrictKey).ToList();
         Task<IReadOnlyList<FigureSheet>> FigureSheets(CancellationToken ct) => FigureSheetsAsync(network.Key, districtKeys, last, template, rangeNote, ct);
         var lastWeights = quarterWeights[last];
@@ -282,22 +282,21 @@ public sealed class NetworkExport(
 
         try
         {
+            // The answers of exactly these interviews: an index scan over their ids reads only this questionnaire's
+            // answers (a join read every answer of the network's period, those of the other questionnaire too).
             await using var command = new NpgsqlCommand(
                 """
                 SELECT a.interview_id, a.question, a.item, a.position, a.code, a.number, a.text, a.date
-                FROM answers a JOIN interviews i ON i.id = a.interview_id
-                WHERE i.network_id = @network AND i.status = 'completed' AND i.questionnaire_version_id = ANY(@versions)
-                  AND i.conducted_on >= @from AND i.conducted_on < @to
+                FROM answers a
+                WHERE a.interview_id = ANY(@ids)
                 ORDER BY a.interview_id, a.question, a.item, a.position
                 """, connection);
-            command.Parameters.AddWithValue("network", networkId);
-            command.Parameters.AddWithValue("versions", versionIds);
-            command.Parameters.AddWithValue("from", from);
-            command.Parameters.AddWithValue("to", to);
+            command.Parameters.AddWithValue("ids", interviews.Select(i => i.Id).ToArray());
             command.CommandTimeout = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var pending = await reader.ReadAsync(cancellationToken);
             var rows = new List<AnswerRow>(64);
+            var mapper = new AnswerCellMapper(layout);
             foreach (var interview in interviews)
             {
                 rows.Clear();
@@ -318,7 +317,7 @@ public sealed class NetworkExport(
                     pending = await reader.ReadAsync(cancellationToken);
                 }
 
-                var cells = layout.Cells(AnswerRowMapping.FromRows(rows));
+                var cells = mapper.Cells(rows);
                 foreach (var index in absent[interview.Number])
                 {
                     cells[index] = null;
