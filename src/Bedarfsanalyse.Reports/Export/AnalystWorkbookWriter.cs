@@ -95,7 +95,7 @@ public static class AnalystWorkbookWriter
         rowsWritten?.Report(written);
     }
 
-    public const int ProgressEvery = 1000;
+    public const int ProgressEvery = 100;
 
     /// <summary>The columns of a data sheet: the leading interview columns, then the layout's variables.</summary>
     public static IReadOnlyList<DataColumn> DataColumns(FlatLayout layout) =>

@@ -499,6 +499,37 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     }
 
     [Fact]
+    public async Task The_report_job_s_workbook_of_a_range_moves_its_progress_while_the_rows_are_written()
+    {
+        var percentages = new List<int>();
+        GeneratedArtifact artifact;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var generator = scope.ServiceProvider.GetServices<IArtifactGenerator>().Single(g => g.Kind == "xlsx");
+            var request = new ReportRequest { Kind = "xlsx", NetworkId = 1, PeriodStart = new Quarter(2025, 3).FirstDay, PeriodEnd = Q3.NextFirstDay };
+            artifact = await generator.GenerateAsync(request, new RecordingProgress(percentages), CancellationToken.None);
+        }
+
+        artifact.FileName.ShouldBe("analysedaten-mehrwert-2025-Q3-2026-Q3.xlsx");
+        using var workbook = new XLWorkbook(new MemoryStream(artifact.Content));
+        workbook.Worksheet("Daten arbeitgeber").RowsUsed().Count().ShouldBe(1 + 54 + 30);
+        percentages.ShouldBe(percentages.Order().ToList());
+        percentages.ShouldContain(p => p > 10 && p < 95, string.Join(", ", percentages));
+        percentages[^1].ShouldBe(100);
+    }
+
+    private sealed class RecordingProgress(List<int> percentages) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            lock (percentages)
+            {
+                percentages.Add(value);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_range_of_quarters_takes_the_interviews_of_every_quarter()
     {
         using var workbook = await WorkbookAsync(new Quarter(2025, 3), Q3);
