@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
 /// <summary>
-/// Writes the rows of one data sheet as a forward-only XML stream (SAX style: nothing but the current cell in memory),
-/// so memory does not grow with the row count. Empty cells are left out (every written cell carries its reference),
-/// which keeps sparse survey data small and fast. Text is written as inline strings: never a formula, whatever it
-/// starts with, and without characters XML (and so Excel) rejects.
+/// Writes the rows of one data sheet as a forward-only stream of SpreadsheetML (SAX style: nothing but the current cell
+/// and a 64 KB buffer in memory), so memory does not grow with the row count. The XML is written as UTF-8 bytes
+/// directly (ADR 0030): the element and attribute names of a cell are constants, so a general XML writer's name and
+/// namespace bookkeeping per cell is pure overhead. Empty cells are left out (every written cell carries its
+/// reference), which keeps sparse survey data small and fast. Text is written as inline strings: never a formula,
+/// whatever it starts with, escaped, and without characters XML (and so Excel) rejects.
 /// </summary>
 public sealed class DataSheetWriter
 {
@@ -17,23 +18,30 @@ public sealed class DataSheetWriter
 
     internal const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    private readonly XmlWriter _writer;
-    private readonly IReadOnlyList<DataColumn> _columns;
-    private readonly string[] _columnNames;
-    private readonly string _integerStyle;
-    private readonly string _decimalStyle;
-    private readonly string _dateStyle;
-    private int _cellsInRow = -1;
-    private string _rowText = "1";
+    private const int BufferSize = 1 << 16;
 
-    internal DataSheetWriter(XmlWriter writer, IReadOnlyList<DataColumn> columns, NumberStyles styles)
+    private static readonly byte[] TextCellEnd = "</t></is></c>"u8.ToArray();
+
+    private readonly Stream _output;
+    private readonly IReadOnlyList<DataColumn> _columns;
+    private readonly byte[][] _columnNames;
+    private readonly byte[] _integerCell;
+    private readonly byte[] _decimalCell;
+    private readonly byte[] _dateCell;
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly byte[] _rowNumber = new byte[20];
+    private int _rowNumberLength;
+    private int _position;
+    private int _cellsInRow = -1;
+
+    internal DataSheetWriter(Stream output, IReadOnlyList<DataColumn> columns, NumberStyles styles)
     {
-        _writer = writer;
+        _output = output;
         _columns = columns;
-        _columnNames = [.. Enumerable.Range(1, columns.Count).Select(WorkbookAssembler.ColumnName)];
-        _integerStyle = styles.Integer.ToString(CultureInfo.InvariantCulture);
-        _decimalStyle = styles.Decimal.ToString(CultureInfo.InvariantCulture);
-        _dateStyle = styles.Date.ToString(CultureInfo.InvariantCulture);
+        _columnNames = [.. Enumerable.Range(1, columns.Count).Select(c => Encoding.ASCII.GetBytes(WorkbookAssembler.ColumnName(c)))];
+        _integerCell = StyleEnd(styles.Integer);
+        _decimalCell = StyleEnd(styles.Decimal);
+        _dateCell = StyleEnd(styles.Date);
     }
 
     /// <summary>Data rows written so far (the header row not counted).</summary>
@@ -46,10 +54,7 @@ public sealed class DataSheetWriter
             throw new InvalidOperationException("Die vorige Zeile wurde nicht abgeschlossen.");
         }
 
-        _rowText = (Rows + 2).ToString(CultureInfo.InvariantCulture);
-        _writer.WriteStartElement("row", Main);
-        _writer.WriteAttributeString("r", _rowText);
-        _cellsInRow = 0;
+        StartRow(Rows + 2);
     }
 
     public void Text(string? value)
@@ -60,19 +65,18 @@ public sealed class DataSheetWriter
             return;
         }
 
-        StartCell(null, "inlineStr");
-        _writer.WriteStartElement("is", Main);
-        _writer.WriteStartElement("t", Main);
+        // A text of nothing but control characters is empty once cleaned: no cell, like an empty answer.
         var clean = Clean(value);
-        if (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
+        if (clean.Length == 0)
         {
-            _writer.WriteAttributeString("xml", "space", null, "preserve");
+            return;
         }
 
-        _writer.WriteString(clean);
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
+        StartCell();
+        Raw("\" t=\"inlineStr\"><is>"u8);
+        Raw(char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]) ? "<t xml:space=\"preserve\">"u8 : "<t>"u8);
+        Escaped(clean);
+        Raw(TextCellEnd);
     }
 
     public void Number(decimal? value)
@@ -83,11 +87,12 @@ public sealed class DataSheetWriter
             return;
         }
 
-        StartCell(_columns[_cellsInRow - 1].Kind == DataColumnKind.Integer ? _integerStyle : _decimalStyle, null);
-        _writer.WriteStartElement("v", Main);
-        _writer.WriteValue(number);
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
+        StartCell();
+        Raw(_columns[_cellsInRow - 1].Kind == DataColumnKind.Integer ? _integerCell : _decimalCell);
+        Ensure(40);
+        number.TryFormat(_buffer.AsSpan(_position), out var written, default, CultureInfo.InvariantCulture);
+        _position += written;
+        Raw("</v></c>"u8);
     }
 
     public void Number(long? value)
@@ -98,11 +103,10 @@ public sealed class DataSheetWriter
             return;
         }
 
-        StartCell(_columns[_cellsInRow - 1].Kind == DataColumnKind.Decimal ? _decimalStyle : _integerStyle, null);
-        _writer.WriteStartElement("v", Main);
-        _writer.WriteValue(number);
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
+        StartCell();
+        Raw(_columns[_cellsInRow - 1].Kind == DataColumnKind.Decimal ? _decimalCell : _integerCell);
+        Integer(number);
+        Raw("</v></c>"u8);
     }
 
     public void Date(DateOnly? value)
@@ -114,11 +118,10 @@ public sealed class DataSheetWriter
         }
 
         // Excel counts days from 1899-12-30 (its 1900 leap-year quirk included); the style shows TT.MM.JJJJ.
-        StartCell(_dateStyle, null);
-        _writer.WriteStartElement("v", Main);
-        _writer.WriteValue(date.DayNumber - ExcelEpoch);
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
+        StartCell();
+        Raw(_dateCell);
+        Integer(date.DayNumber - ExcelEpoch);
+        Raw("</v></c>"u8);
     }
 
     public void Empty() => Next();
@@ -130,29 +133,118 @@ public sealed class DataSheetWriter
             throw new InvalidOperationException($"Eine Zeile hat {_cellsInRow} statt {_columns.Count} Zellen.");
         }
 
-        _writer.WriteEndElement();
+        Raw("</row>"u8);
         _cellsInRow = -1;
         Rows++;
     }
 
     private static readonly int ExcelEpoch = new DateOnly(1899, 12, 30).DayNumber;
 
-    private void StartCell(string? style, string? type)
-    {
-        _writer.WriteStartElement("c", Main);
-        _writer.WriteStartAttribute("r");
-        _writer.WriteString(_columnNames[_cellsInRow - 1]);
-        _writer.WriteString(_rowText);
-        _writer.WriteEndAttribute();
-        if (style is not null)
-        {
-            _writer.WriteAttributeString("s", style);
-        }
+    /// <summary>The part of a number cell after its reference: its style, and the start of its value.</summary>
+    private static byte[] StyleEnd(int style) => Encoding.ASCII.GetBytes($"\" s=\"{style.ToString(CultureInfo.InvariantCulture)}\"><v>");
 
-        if (type is not null)
+    private void StartRow(long number)
+    {
+        number.TryFormat(_rowNumber, out _rowNumberLength, default, CultureInfo.InvariantCulture);
+        Raw("<row r=\""u8);
+        Raw(_rowNumber.AsSpan(0, _rowNumberLength));
+        Raw("\">"u8);
+        _cellsInRow = 0;
+    }
+
+    /// <summary>Writes <c>&lt;c r="AB12</c>; the caller closes the attribute.</summary>
+    private void StartCell()
+    {
+        Raw("<c r=\""u8);
+        Raw(_columnNames[_cellsInRow - 1]);
+        Raw(_rowNumber.AsSpan(0, _rowNumberLength));
+    }
+
+    private void Integer(long number)
+    {
+        Ensure(24);
+        number.TryFormat(_buffer.AsSpan(_position), out var written, default, CultureInfo.InvariantCulture);
+        _position += written;
+    }
+
+    /// <summary>Text as element content: &amp; &lt; &gt; escaped, line breaks as Excel keeps them (LF), UTF-8.</summary>
+    private void Escaped(string text)
+    {
+        var span = text.AsSpan();
+        while (span.Length > 0)
         {
-            _writer.WriteAttributeString("t", type);
+            var special = span.IndexOfAny("&<>\r");
+            var run = special < 0 ? span : span[..special];
+            while (run.Length > 0)
+            {
+                // At most 3 bytes a UTF-16 unit; never split a surrogate pair between two pieces.
+                var take = Math.Min(run.Length, (BufferSize / 2) / 3);
+                if (take < run.Length && char.IsHighSurrogate(run[take - 1]))
+                {
+                    take--;
+                }
+
+                Ensure(take * 3);
+                _position += Encoding.UTF8.GetBytes(run[..take], _buffer.AsSpan(_position));
+                run = run[take..];
+            }
+
+            if (special < 0)
+            {
+                return;
+            }
+
+            switch (span[special])
+            {
+                case '&':
+                    Raw("&amp;"u8);
+                    break;
+                case '<':
+                    Raw("&lt;"u8);
+                    break;
+                case '>':
+                    Raw("&gt;"u8);
+                    break;
+                default:
+                    // CR LF and a lone CR become LF, as an XML reader would read them anyway.
+                    Raw("\n"u8);
+                    if (special + 1 < span.Length && span[special + 1] == '\n')
+                    {
+                        special++;
+                    }
+
+                    break;
+            }
+
+            span = span[(special + 1)..];
         }
+    }
+
+    internal void Raw(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_position));
+        _position += bytes.Length;
+    }
+
+    internal void Raw(string ascii)
+    {
+        Ensure(Encoding.UTF8.GetMaxByteCount(ascii.Length));
+        _position += Encoding.UTF8.GetBytes(ascii, _buffer.AsSpan(_position));
+    }
+
+    private void Ensure(int bytes)
+    {
+        if (_position + bytes > BufferSize)
+        {
+            Flush();
+        }
+    }
+
+    internal void Flush()
+    {
+        _output.Write(_buffer, 0, _position);
+        _position = 0;
     }
 
     /// <summary>Text as XML 1.0 allows it: control characters (but tab and line breaks) and broken surrogates removed, cut to Excel's limit.</summary>
@@ -192,16 +284,13 @@ public sealed class DataSheetWriter
 
     internal void WriteHeader()
     {
-        _writer.WriteStartElement("row", Main);
-        _writer.WriteAttributeString("r", "1");
-        _rowText = "1";
-        _cellsInRow = 0;
+        StartRow(1);
         foreach (var column in _columns)
         {
             Text(column.Header);
         }
 
-        _writer.WriteEndElement();
+        Raw("</row>"u8);
         _cellsInRow = -1;
     }
 

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml.Linq;
-using System.Xml;
 
 namespace Bedarfsanalyse.Reports.Excel;
 
 /// <summary>
 /// One workbook from two writers: the formatted sheets (cover, codebook, aggregates) as ClosedXML saved them, and
-/// large data sheets streamed by a forward-only XmlWriter (sparse cells, ADR 0021). The ClosedXML package is small
-/// and is copied part by part into a new zip written front to back; each data sheet is written straight into its zip entry, so memory stays
-/// flat with the number of rows. The small workbook, relationship, content-type and style parts are patched as XML.
-/// See docs/adr on the workbook for the measurement.
+/// large data sheets streamed by a forward-only XmlWriter (sparse cells, ADR 0021). The data sheets are written first,
+/// each straight into its zip entry, so memory stays flat with the number of rows; the formatted workbook is asked for
+/// only then, so that its figures can be computed while the rows are written (ADR 0030). Its parts follow: copied,
+/// the small workbook, relationship, content-type and style parts patched as XML, and [Content_Types].xml last (as
+/// System.IO.Packaging itself writes it).
 /// </summary>
 public static partial class WorkbookAssembler
 {
@@ -22,23 +23,64 @@ public static partial class WorkbookAssembler
 
     private const string WorksheetType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
     private const string TableType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+    private const string WorksheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+    /// <summary>
+    /// The data sheets' cell formats sit right after the default format (index 0) of the formatted workbook's styles,
+    /// whose own formats move up by this many: so the data sheets can be written before that workbook exists.
+    /// </summary>
+    private const int DataStyleCount = 3;
+
+    private static readonly DataSheetWriter.NumberStyles DataStyles = new(1, 2, 3);
+
+    /// <summary>Table ids of the data sheets, far above those of the formatted sheets (which ClosedXML counts from 1).</summary>
+    private const int FirstDataTableId = 10_000;
 
     /// <summary>Writes the assembled workbook to <paramref name="output"/> (which may be a non-seekable stream).</summary>
-    public static async Task AssembleAsync(byte[] formattedWorkbook, IReadOnlyList<StreamedSheet> sheets, Stream output, CompressionLevel dataCompression = CompressionLevel.Fastest)
+    public static Task AssembleAsync(byte[] formattedWorkbook, IReadOnlyList<StreamedSheet> sheets, Stream output, CompressionLevel dataCompression = CompressionLevel.Fastest) =>
+        AssembleAsync(() => Task.FromResult(formattedWorkbook), sheets, output, dataCompression);
+
+    /// <summary>
+    /// Writes the assembled workbook to <paramref name="output"/> (which may be a non-seekable stream); the formatted
+    /// workbook is awaited once the data sheets are written.
+    /// </summary>
+    public static async Task AssembleAsync(Func<Task<byte[]>> formattedWorkbook, IReadOnlyList<StreamedSheet> sheets, Stream output, CompressionLevel dataCompression = CompressionLevel.Fastest)
     {
-        using var source = new ZipArchive(new MemoryStream(formattedWorkbook), ZipArchiveMode.Read);
+        ArgumentNullException.ThrowIfNull(formattedWorkbook);
+        ArgumentNullException.ThrowIfNull(sheets);
+        var planned = sheets.Select((sheet, index) => new Planned(sheet, index + 1, $"rIdDaten{index + 1}", FirstDataTableId + index)).ToList();
+
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var sheet in planned)
+        {
+            long rows;
+            await using (var stream = target.CreateEntry($"xl/worksheets/daten{sheet.Number}.xml", dataCompression).Open())
+            {
+                rows = await WriteSheetAsync(stream, sheet, DataStyles);
+            }
+
+            SaveText(target, $"xl/worksheets/_rels/daten{sheet.Number}.xml.rels",
+                $"""<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="{PackageRelationships}"><Relationship Id="rIdTabelle" Type="{TableType}" Target="/xl/tables/daten{sheet.Number}.xml"/></Relationships>""");
+            SaveText(target, $"xl/tables/daten{sheet.Number}.xml", TableXml(sheet, rows));
+        }
+
+        using var source = new ZipArchive(new MemoryStream(await formattedWorkbook()), ZipArchiveMode.Read);
         var workbook = Load(source, "xl/workbook.xml");
         var workbookRelations = Load(source, "xl/_rels/workbook.xml.rels");
         var contentTypes = Load(source, "[Content_Types].xml");
         var styles = Load(source, "xl/styles.xml");
-        var numberStyles = AddNumberStyles(styles);
-        var tableId = NextTableId(source);
+        AddNumberStyles(styles);
+        if (NextTableId(source) >= FirstDataTableId)
+        {
+            throw new InvalidOperationException($"The formatted workbook has {FirstDataTableId} tables or more.");
+        }
 
-        var planned = sheets.Select((sheet, index) => new Planned(sheet, index + 1, $"rIdDaten{index + 1}", tableId + index)).ToList();
+        var worksheets = contentTypes.Root!.Elements(ContentTypes + "Override")
+            .Where(o => (string?)o.Attribute("ContentType") == WorksheetContentType)
+            .Select(o => ((string)o.Attribute("PartName")!).TrimStart('/'))
+            .ToHashSet(StringComparer.Ordinal);
         AddSheets(workbook, workbookRelations, contentTypes, planned);
 
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        Save(target, "[Content_Types].xml", contentTypes);
         foreach (var entry in source.Entries)
         {
             switch (entry.FullName)
@@ -54,6 +96,11 @@ public static partial class WorkbookAssembler
                 case "xl/styles.xml":
                     Save(target, entry.FullName, styles);
                     break;
+                case var name when worksheets.Contains(name):
+                    var worksheet = Load(source, name);
+                    ShiftStyles(worksheet);
+                    Save(target, name, worksheet);
+                    break;
                 default:
                     await using (var from = entry.Open())
                     await using (var to = target.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open())
@@ -65,65 +112,40 @@ public static partial class WorkbookAssembler
             }
         }
 
-        foreach (var sheet in planned)
-        {
-            long rows;
-            await using (var stream = target.CreateEntry($"xl/worksheets/daten{sheet.Number}.xml", dataCompression).Open())
-            {
-                rows = await WriteSheetAsync(stream, sheet, numberStyles);
-            }
+        Save(target, "[Content_Types].xml", contentTypes);
+    }
 
-            SaveText(target, $"xl/worksheets/_rels/daten{sheet.Number}.xml.rels",
-                $"""<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="{PackageRelationships}"><Relationship Id="rIdTabelle" Type="{TableType}" Target="/xl/tables/daten{sheet.Number}.xml"/></Relationships>""");
-            SaveText(target, $"xl/tables/daten{sheet.Number}.xml", TableXml(sheet, rows));
+    /// <summary>A formatted sheet's cell formats, moved up past the data sheets' formats.</summary>
+    private static void ShiftStyles(XDocument worksheet)
+    {
+        foreach (var element in worksheet.Descendants())
+        {
+            var name = element.Name;
+            var attribute = name == Main + "c" || name == Main + "row" ? element.Attribute("s") : name == Main + "col" ? element.Attribute("style") : null;
+            if (attribute is not null && int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index > 0)
+            {
+                attribute.Value = (index + DataStyleCount).ToString(CultureInfo.InvariantCulture);
+            }
         }
     }
 
     private static async Task<long> WriteSheetAsync(Stream stream, Planned sheet, DataSheetWriter.NumberStyles styles)
     {
-        var main = DataSheetWriter.Main;
-        // No character check: DataSheetWriter.Clean has removed whatever XML rejects before any text is written.
-        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false, CheckCharacters = false });
-        writer.WriteStartDocument();
-        writer.WriteStartElement("worksheet", main);
-        writer.WriteAttributeString("xmlns", "r", null, Relationships.NamespaceName);
-        writer.WriteStartElement("sheetViews", main);
-        writer.WriteStartElement("sheetView", main);
-        writer.WriteAttributeString("workbookViewId", "0");
-        writer.WriteStartElement("pane", main);
-        writer.WriteAttributeString("ySplit", "1");
-        writer.WriteAttributeString("topLeftCell", "A2");
-        writer.WriteAttributeString("activePane", "bottomLeft");
-        writer.WriteAttributeString("state", "frozen");
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteStartElement("cols", main);
+        var rows = new DataSheetWriter(stream, sheet.Sheet.Columns, styles);
+        var frame = new StringBuilder();
+        frame.Append(CultureInfo.InvariantCulture, $"""<?xml version="1.0" encoding="utf-8"?><worksheet xmlns="{DataSheetWriter.Main}" xmlns:r="{Relationships.NamespaceName}">""");
+        frame.Append("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>""");
         for (var i = 0; i < sheet.Sheet.Columns.Count; i++)
         {
-            writer.WriteStartElement("col", main);
-            writer.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("width", sheet.Sheet.Columns[i].Width.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("customWidth", "1");
-            writer.WriteEndElement();
+            frame.Append(CultureInfo.InvariantCulture, $"""<col min="{i + 1}" max="{i + 1}" width="{sheet.Sheet.Columns[i].Width}" customWidth="1"/>""");
         }
 
-        writer.WriteEndElement();
-        writer.WriteStartElement("sheetData", main);
-        var rows = new DataSheetWriter(writer, sheet.Sheet.Columns, styles);
+        frame.Append("</cols><sheetData>");
+        rows.Raw(frame.ToString());
         rows.WriteHeader();
         await sheet.Sheet.WriteRows(rows);
-        writer.WriteEndElement();
-        writer.WriteStartElement("tableParts", main);
-        writer.WriteAttributeString("count", "1");
-        writer.WriteStartElement("tablePart", main);
-        writer.WriteAttributeString("id", Relationships.NamespaceName, "rIdTabelle");
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
-        writer.Flush();
+        rows.Raw("""</sheetData><tableParts count="1"><tablePart r:id="rIdTabelle"/></tableParts></worksheet>""");
+        rows.Flush();
         return rows.Rows;
     }
 
@@ -136,8 +158,11 @@ public static partial class WorkbookAssembler
         return $"""<?xml version="1.0" encoding="utf-8"?><table xmlns="{Main}" id="{sheet.TableId}" name="{name}" displayName="{name}" ref="{reference}" totalsRowShown="0"><autoFilter ref="{reference}"/><tableColumns count="{sheet.Sheet.Columns.Count}">{columns}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>""";
     }
 
-    /// <summary>Adds the cell formats of the data sheets: integer "#,##0", decimal "#,##0.0##", date "dd.mm.yyyy" (Excel shows German separators in a German locale).</summary>
-    private static DataSheetWriter.NumberStyles AddNumberStyles(XDocument styles)
+    /// <summary>
+    /// Adds the cell formats of the data sheets right after the default format: integer "#,##0", decimal "#,##0.0##",
+    /// date "dd.mm.yyyy" (Excel shows German separators in a German locale).
+    /// </summary>
+    private static void AddNumberStyles(XDocument styles)
     {
         var root = styles.Root!;
         var numFmts = root.Element(Main + "numFmts");
@@ -156,16 +181,11 @@ public static partial class WorkbookAssembler
         numFmts.SetAttributeValue("count", numFmts.Elements(Main + "numFmt").Count());
 
         var cellXfs = root.Element(Main + "cellXfs")!;
-        var first = cellXfs.Elements(Main + "xf").Count();
-        foreach (var format in new[] { 3, decimalFormat, dateFormat })
-        {
-            cellXfs.Add(new XElement(Main + "xf",
-                new XAttribute("numFmtId", format), new XAttribute("fontId", 0), new XAttribute("fillId", 0),
-                new XAttribute("borderId", 0), new XAttribute("xfId", 0), new XAttribute("applyNumberFormat", 1)));
-        }
-
+        var normal = cellXfs.Elements(Main + "xf").First();
+        normal.AddAfterSelf(new[] { 3, decimalFormat, dateFormat }.Select(format => new XElement(Main + "xf",
+            new XAttribute("numFmtId", format), new XAttribute("fontId", 0), new XAttribute("fillId", 0),
+            new XAttribute("borderId", 0), new XAttribute("xfId", 0), new XAttribute("applyNumberFormat", 1))));
         cellXfs.SetAttributeValue("count", cellXfs.Elements(Main + "xf").Count());
-        return new DataSheetWriter.NumberStyles(first, first + 1, first + 2);
     }
 
     private static void AddSheets(XDocument workbook, XDocument relations, XDocument contentTypes, IReadOnlyList<Planned> planned)

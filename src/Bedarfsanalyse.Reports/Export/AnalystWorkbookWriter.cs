@@ -19,13 +19,40 @@ public static class AnalystWorkbookWriter
 
     private const int MaxWidth = 60;
 
-    public static async Task WriteAsync(AnalystWorkbookModel model, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>How to read the data sheets and the CSV files beside them.</summary>
+    public const string CodebookNote =
+        "Mehrfachantworten sind je Antwortmöglichkeit eine 0/1-Spalte, Matrixfragen je Zeile eine Spalte. Leere Zelle: nicht gefragt, " +
+        "nicht beantwortet oder in der Fragebogenversion des Interviews nicht enthalten. „gewicht“: Gewicht des Interviews in seinem Quartal " +
+        "(Summe je Quartal = Grundgesamtheit; über mehrere Quartale durch deren Zahl teilen). In den CSV-Dateien steht vor Freitexten, " +
+        "die mit = + - oder @ beginnen, ein Apostroph (Schutz vor Formeln); die SPSS-Syntax entfernt ihn beim Einlesen.";
+
+    /// <summary>
+    /// Writes the workbook. The figure sheets are computed and formatted on another thread while the data sheets are
+    /// written (the formatted sheets go into the file after them); a failure of either stops the other.
+    /// </summary>
+    /// <param name="rowsWritten">Data rows written so far over all data sheets, reported every <see cref="ProgressEvery"/> rows and at the end.</param>
+    public static async Task WriteAsync(AnalystWorkbookModel model, Stream output, CancellationToken cancellationToken = default, IProgress<long>? rowsWritten = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var formatted = Formatted(model);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The formatted sheets (ClosedXML) are built as soon as their figures are there, beside the rows as well.
+        var formatted = Task.Run(async () =>
+        {
+            try
+            {
+                return Formatted(model, await model.FigureSheets(stop.Token));
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None);
+
+        long written = 0;
         var streamed = model.DataSets.Select((set, i) => new StreamedSheet(set.SheetName, 2 + i, DataColumns(set.Layout), async writer =>
         {
-            await foreach (var row in ReadAhead(set.Rows, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var row in RowReadAhead.ReadAsync(set.Rows, stop.Token).WithCancellation(stop.Token))
             {
                 writer.BeginRow();
                 foreach (var column in InterviewColumns.All)
@@ -39,50 +66,36 @@ public static class AnalystWorkbookWriter
                 }
 
                 writer.EndRow();
+                if (++written % ProgressEvery == 0)
+                {
+                    rowsWritten?.Report(written);
+                }
             }
         })).ToList();
-        await WorkbookAssembler.AssembleAsync(formatted, streamed, output);
-    }
-
-    /// <summary>
-    /// Reads the rows on another thread a few hundred ahead of the writer, so reading from the database and splitting
-    /// answers into columns overlap with writing XML (two cores: nearly the sum becomes the larger of the two).
-    /// </summary>
-    private static async IAsyncEnumerable<InterviewRow> ReadAhead(
-        Func<CancellationToken, IAsyncEnumerable<InterviewRow>> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = System.Threading.Channels.Channel.CreateBounded<InterviewRow>(new System.Threading.Channels.BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var row in rows(stop.Token).WithCancellation(stop.Token))
-                {
-                    await channel.Writer.WriteAsync(row, stop.Token);
-                }
-
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e);
-            }
-        }, CancellationToken.None);
 
         try
         {
-            await foreach (var row in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return row;
-            }
+            await WorkbookAssembler.AssembleAsync(() => formatted, streamed, output);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Only a failure of the figures cancels the rows: their error is the one to report.
+            await formatted;
+            throw;
         }
         finally
         {
-            await stop.CancelAsync();
-            await producer;
+            if (!formatted.IsCompleted)
+            {
+                await stop.CancelAsync();
+                await formatted.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
+
+        rowsWritten?.Report(written);
     }
+
+    public const int ProgressEvery = 100;
 
     /// <summary>The columns of a data sheet: the leading interview columns, then the layout's variables.</summary>
     public static IReadOnlyList<DataColumn> DataColumns(FlatLayout layout) =>
@@ -147,7 +160,7 @@ public static class AnalystWorkbookWriter
         }
     }
 
-    private static byte[] Formatted(AnalystWorkbookModel model)
+    private static byte[] Formatted(AnalystWorkbookModel model, IReadOnlyList<FigureSheet> figureSheets)
     {
         using var workbook = new XLWorkbook();
         var tables = 0;
@@ -158,12 +171,12 @@ public static class AnalystWorkbookWriter
             model.Cover.Select(l => new object?[] { l.Label, l.Value }).ToList(), "Deckblatt", ref tables);
 
         var codebook = workbook.AddWorksheet(CodebookSheet);
-        Title(codebook, "Codebuch: alle Variablen der Datenblätter", "Mehrfachantworten sind je Antwortmöglichkeit eine 0/1-Spalte, Matrixfragen je Zeile eine Spalte. Leere Zelle: nicht gefragt oder nicht beantwortet.");
+        Title(codebook, "Codebuch: alle Variablen der Datenblätter", CodebookNote);
         AddTable(codebook, 4, ["Fragebogen", "Variable", "Frage", "Fragetyp", "Spaltenart", "Codes und Bedeutungen", "Versionen"],
             [FigureKind.Text, FigureKind.Text, FigureKind.Text, FigureKind.Text, FigureKind.Text, FigureKind.Text, FigureKind.Text],
             CodebookRows(model.DataSets), "Codebuch", ref tables);
 
-        foreach (var sheet in model.FigureSheets)
+        foreach (var sheet in figureSheets)
         {
             var worksheet = workbook.AddWorksheet(WorkbookAssembler.SheetName(sheet.SheetName));
             Title(worksheet, sheet.Title, sheet.Note);
@@ -185,18 +198,20 @@ public static class AnalystWorkbookWriter
             var versions = VersionText(set.Versions);
             foreach (var column in InterviewColumns.All)
             {
-                rows.Add([set.Title, column.Name, column.Label, "Angabe zum Interview", KindText(column.Kind), "", versions]);
+                rows.Add([set.Title, column.Name, column.Label, "Angabe zum Interview", KindText(column.Kind), CodesText(set.LabelsOf(column)), versions]);
             }
 
             foreach (var column in set.Layout.Columns)
             {
                 rows.Add([set.Title, column.Name, column.Label, TypeText(column.Type), KindText(column.Kind),
-                    string.Join("; ", column.ValueLabels.Select(v => $"{v.Code} = {v.Label}")), VersionText(column.Versions)]);
+                    CodesText(column.ValueLabels), VersionText(column.Versions)]);
             }
         }
 
         return rows;
     }
+
+    private static string CodesText(IEnumerable<ValueLabel> labels) => string.Join("; ", labels.Select(v => $"{v.Code} = {v.Label}"));
 
     private static string VersionText(IEnumerable<int> versions) => string.Join(", ", versions.Order().Select(v => v.ToString(CultureInfo.InvariantCulture)));
 

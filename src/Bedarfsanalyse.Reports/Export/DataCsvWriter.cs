@@ -7,7 +7,7 @@ namespace Bedarfsanalyse.Reports.Export;
 /// <summary>
 /// One data set as CSV for German Excel, SPSS and R: semicolon, UTF-8 with BOM, decimal comma without thousands
 /// separators, dates TT.MM.JJJJ, the same columns and codes as the data sheet. Text that a spreadsheet would read as a
-/// formula (starting with = + - @, tab or carriage return) gets a leading apostrophe (CSV injection).
+/// formula (starting with = + - @, tab or carriage return) gets a leading apostrophe (CSV injection, see <see cref="Neutralise"/>).
 /// </summary>
 public static class DataCsvWriter
 {
@@ -66,9 +66,18 @@ public static class DataCsvWriter
         _ => Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
-    /// <summary>Text that starts like a formula gets a leading apostrophe, which spreadsheets show as text marker.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>
+    /// Text that starts like a formula gets a leading apostrophe (OWASP's advice against CSV injection). So that
+    /// removing one apostrophe always gives the answer back, a text of apostrophes followed by such a character gets
+    /// one too: the SPSS syntax and a re-import strip one apostrophe exactly where apostrophes and then = + - @ tab or
+    /// CR begin the text.
+    /// </summary>
+    public static string Neutralise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var first = text.AsSpan().TrimStart('\'');
+        return first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    }
 
     private static void Append(StringBuilder line, string text)
     {

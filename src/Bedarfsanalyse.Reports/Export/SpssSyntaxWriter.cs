@@ -20,7 +20,11 @@ public static class SpssSyntaxWriter
         var text = new StringBuilder();
         text.AppendLine("* Encoding: UTF-8.");
         text.AppendLine(CultureInfo.InvariantCulture, $"* {Comment(set.Title)}: Daten aus {csvFileName}, Versionen {string.Join(", ", set.Versions)}.");
-        text.AppendLine("SET UNICODE=ON DECIMAL=COMMA.");
+        text.AppendLine("* Freitexte, die mit = + - oder @ beginnen, stehen in der CSV-Datei mit einem vorangestellten Apostroph (Schutz vor");
+        text.AppendLine("* Formeln in Tabellenprogrammen); diese Syntax entfernt ihn nach dem Einlesen wieder.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"* Gewichtet auswerten: WEIGHT BY {InterviewColumns.Weight}. Die Gewichte gelten je Quartal (Summe je Quartal = Grundgesamtheit).");
+        // SPSS reads the UTF-8 file through ENCODING in either mode; SET UNICODE would stop PSPP at the SET command.
+        text.AppendLine("SET DECIMAL=COMMA.");
         text.AppendLine("GET DATA /TYPE=TXT");
         text.AppendLine(CultureInfo.InvariantCulture, $"  /FILE={Quote(csvFileName)}");
         text.AppendLine("  /ENCODING='UTF8'");
@@ -32,7 +36,7 @@ public static class SpssSyntaxWriter
         text.AppendLine("  /VARIABLES=");
         foreach (var column in InterviewColumns.All)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {column.Name} {Format(column.Kind, column.Name == "interview_id" ? 36 : 40)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {column.Name} {Format(column, set.LabelsOf(column))}");
         }
 
         foreach (var column in set.Layout.Columns)
@@ -43,6 +47,20 @@ public static class SpssSyntaxWriter
         text.AppendLine(".");
         text.AppendLine("CACHE.");
         text.AppendLine("EXECUTE.");
+
+        var texts = set.Layout.Columns.Where(c => c.Kind == FlatColumnKind.Text).Select(c => c.Name).ToList();
+        if (texts.Count > 0)
+        {
+            // The inverse of DataCsvWriter.Neutralise: one apostrophe goes where apostrophes and then = + - @ follow.
+            text.AppendLine();
+            text.AppendLine("STRING #erstes (A1).");
+            AppendNames(text, "DO REPEAT v = ", texts, ".");
+            text.AppendLine("  COMPUTE #erstes = SUBSTR(LTRIM(v, \"'\"), 1, 1).");
+            text.AppendLine("  IF (SUBSTR(v, 1, 1) = \"'\" AND ANY(#erstes, \"=\", \"+\", \"-\", \"@\")) v = SUBSTR(v, 2).");
+            text.AppendLine("END REPEAT.");
+            text.AppendLine("EXECUTE.");
+        }
+
         text.AppendLine();
         text.AppendLine("VARIABLE LABELS");
         var labels = InterviewColumns.All.Select(c => (c.Name, c.Label)).Concat(set.Layout.Columns.Select(c => (c.Name, c.Label))).ToList();
@@ -51,7 +69,10 @@ public static class SpssSyntaxWriter
             text.AppendLine(CultureInfo.InvariantCulture, $"  {labels[i].Name} {Quote(Cut(labels[i].Label))}{(i == labels.Count - 1 ? "." : " /")}");
         }
 
-        var labelled = set.Layout.Columns.Where(c => c.ValueLabels.Count > 0).ToList();
+        var labelled = InterviewColumns.All.Select(c => (c.Name, Numeric: c.Kind != DataColumnKind.Text, Labels: set.LabelsOf(c)))
+            .Concat(set.Layout.Columns.Select(c => (c.Name, Numeric: c.Kind is FlatColumnKind.Flag, Labels: c.ValueLabels)))
+            .Where(c => c.Labels.Count > 0)
+            .ToList();
         if (labelled.Count > 0)
         {
             text.AppendLine();
@@ -60,9 +81,9 @@ public static class SpssSyntaxWriter
             {
                 var column = labelled[i];
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {column.Name}");
-                foreach (var value in column.ValueLabels)
+                foreach (var value in column.Labels)
                 {
-                    var code = column.Kind == FlatColumnKind.Flag ? value.Code : Quote(value.Code);
+                    var code = column.Numeric ? value.Code : Quote(value.Code);
                     text.AppendLine(CultureInfo.InvariantCulture, $"    {code} {Quote(Cut(value.Label))}");
                 }
 
@@ -70,21 +91,29 @@ public static class SpssSyntaxWriter
             }
         }
 
-        var nominal = set.Layout.Columns.Where(c => c.Kind is FlatColumnKind.Flag).Select(c => c.Name).ToList();
-        if (nominal.Count > 0)
-        {
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"VARIABLE LEVEL {string.Join(" ", nominal)} (NOMINAL).");
-        }
-
+        var nominal = set.Layout.Columns.Where(c => c.Kind is FlatColumnKind.Flag).Select(c => c.Name).Append("einwilligung").ToList();
+        text.AppendLine();
+        AppendNames(text, "VARIABLE LEVEL ", nominal, " (NOMINAL).");
         var ordinal = set.Layout.Columns.Where(c => c.Kind is FlatColumnKind.Rank).Select(c => c.Name).ToList();
         if (ordinal.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"VARIABLE LEVEL {string.Join(" ", ordinal)} (ORDINAL).");
+            AppendNames(text, "VARIABLE LEVEL ", ordinal, " (ORDINAL).");
         }
 
         text.AppendLine("EXECUTE.");
         return text.ToString();
+    }
+
+    /// <summary>A command with a long list of variable names, eight to a line.</summary>
+    private static void AppendNames(StringBuilder text, string command, IReadOnlyList<string> names, string end)
+    {
+        text.Append(command);
+        for (var i = 0; i < names.Count; i++)
+        {
+            text.Append(i > 0 && i % 8 == 0 ? "\n    " : i > 0 ? " " : "").Append(names[i]);
+        }
+
+        text.AppendLine(end);
     }
 
     private static string Format(FlatColumn column) => column.Kind switch
@@ -98,12 +127,14 @@ public static class SpssSyntaxWriter
         _ => "A255",
     };
 
-    private static string Format(DataColumnKind kind, int textWidth) => kind switch
+    private static string Format(InterviewColumn column, IReadOnlyList<ValueLabel> labels) => column.Kind switch
     {
         DataColumnKind.Integer => "F10.0",
-        DataColumnKind.Decimal => "F12.3",
+        DataColumnKind.Decimal => column.Name == InterviewColumns.Weight ? "F14.4" : "F12.3",
         DataColumnKind.Date => "EDATE10",
-        _ => $"A{textWidth}",
+        _ when column.Name == "interview_id" => "A36",
+        _ when labels.Count > 0 => $"A{Math.Max(8, labels.Max(v => Encoding.UTF8.GetByteCount(v.Code)))}",
+        _ => "A40",
     };
 
     private static string Cut(string label)

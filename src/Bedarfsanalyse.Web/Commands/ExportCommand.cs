@@ -47,7 +47,15 @@ internal static class ExportCommand
                     var workbook = Partial(files, folder, planned.WorkbookFileName);
                     await using (var file = File.Create(workbook))
                     {
-                        await AnalystWorkbookWriter.WriteAsync(planned.Workbook, file, ct);
+                        try
+                        {
+                            await AnalystWorkbookWriter.WriteAsync(planned.Workbook, file, ct);
+                        }
+                        catch (ReportRequestException e)
+                        {
+                            // The figure sheets are computed while the rows are written.
+                            throw new CommandFailedException(e.Message);
+                        }
                     }
 
                     if (withCsv)

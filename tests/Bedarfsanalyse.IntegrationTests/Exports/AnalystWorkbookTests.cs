@@ -6,6 +6,7 @@ using Bedarfsanalyse.Data.Establishments;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Data.Reports;
 using Bedarfsanalyse.IntegrationTests.Reports;
+using Bedarfsanalyse.Reports.Excel;
 using Bedarfsanalyse.Reports.Export;
 using Bedarfsanalyse.Reports.Quarterly;
 using Bedarfsanalyse.Testing;
@@ -28,6 +29,7 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     private static readonly Quarter Q3 = new(2026, 3);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "export-" + Guid.NewGuid().ToString("N")[..8]);
     private Guid _linkedInterview;
+    private Guid _registryOnlyInterview;
 
     public override async Task InitializeAsync()
     {
@@ -40,20 +42,25 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         await using var db = CreateDb();
         await ReportDataset.SeedAsync(db);
 
-        // One employer interview belongs to a registered establishment with a name, and carries a formula-like remark.
+        // Two employer interviews belong to a registered establishment with a name (in the registry: sector A, 2,000
+        // employees, which none of the interviews says). One carries a formula-like remark and large expenses; the
+        // other lost its sector and headcount answers, so only the registry knows them.
         var establishment = new Establishment
         {
             Id = Guid.NewGuid(), NetworkId = 1, DistrictKey = Holzminden, Pseudonym = Pseudonym, SectorClassification = "WZ2008",
-            SectorCode = "C", Headcount = 42, CreatedAt = DateTimeOffset.UtcNow,
+            SectorCode = "A", Headcount = 2000, CreatedAt = DateTimeOffset.UtcNow,
             Contact = new EstablishmentContact { Name = CompanyName, City = "Holzminden", UpdatedAt = DateTimeOffset.UtcNow },
         };
         db.Establishments.Add(establishment);
-        var interview = await db.Interviews.Where(i => i.DistrictKey == Holzminden && i.RespondentGroupCode == "establishment" && i.ConductedOn == ReportDataset.Q3Day)
-            .OrderBy(i => i.Id).FirstAsync();
-        interview.EstablishmentId = establishment.Id;
-        db.Answers.Add(new Answer { InterviewId = interview.Id, Question = "f_anmerkungen", Text = FormulaText });
+        var interviews = await db.Interviews.Where(i => i.DistrictKey == Holzminden && i.RespondentGroupCode == "establishment" && i.ConductedOn == ReportDataset.Q3Day)
+            .OrderBy(i => i.Id).Take(2).ToListAsync();
+        interviews.ForEach(i => i.EstablishmentId = establishment.Id);
+        db.Answers.Add(new Answer { InterviewId = interviews[0].Id, Question = "f_anmerkungen", Text = FormulaText });
+        db.Answers.Add(new Answer { InterviewId = interviews[0].Id, Question = "b_ausgaben", Number = 12345.5m });
         await db.SaveChangesAsync();
-        _linkedInterview = interview.Id;
+        await db.Answers.Where(a => a.InterviewId == interviews[1].Id && (a.Question == "a_wz" || a.Question == "a_groessenklasse")).ExecuteDeleteAsync();
+        _linkedInterview = interviews[0].Id;
+        _registryOnlyInterview = interviews[1].Id;
     }
 
     private async Task<PlannedExport> PlanAsync(Quarter first, Quarter? last = null)
@@ -145,11 +152,35 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     {
         using var workbook = await WorkbookAsync(Q3);
 
-        var row = Rows(workbook.Worksheet("Daten arbeitgeber")).Single(r => r["interview_id"] == _linkedInterview.ToString());
-        row["pseudonym"].ShouldBe(Pseudonym);
-        row["wirtschaftszweig"].ShouldBe("C");
-        row["groessenklasse"].ShouldBe("10-49");
+        var rows = Rows(workbook.Worksheet("Daten arbeitgeber"));
+        rows.Where(r => r["pseudonym"] == Pseudonym).Select(r => r["interview_id"]).ShouldBe([_linkedInterview.ToString(), _registryOnlyInterview.ToString()], ignoreOrder: true);
         workbook.Worksheets.SelectMany(w => w.CellsUsed()).ShouldNotContain(c => c.GetString().Contains("Müller", StringComparison.Ordinal));
+        rows.Where(r => r["interview_id"] != _linkedInterview.ToString() && r["interview_id"] != _registryOnlyInterview.ToString()).ShouldAllBe(r => r["pseudonym"] == "");
+    }
+
+    [Fact]
+    public async Task Sector_and_size_class_are_the_interview_s_own_answers_and_the_registry_s_only_where_it_has_none()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        var sectors = await AnswersAsync("a_wz");
+        var sizes = await AnswersAsync("a_groessenklasse");
+
+        var rows = Rows(workbook.Worksheet("Daten arbeitgeber"));
+
+        foreach (var row in rows.Where(r => r["interview_id"] != _registryOnlyInterview.ToString()))
+        {
+            var id = Guid.Parse(row["interview_id"]);
+            row["wirtschaftszweig"].ShouldBe(sectors[id].Single().Code);
+            row["groessenklasse"].ShouldBe(sizes[id].Single().Text);
+        }
+
+        var linked = rows.Single(r => r["interview_id"] == _linkedInterview.ToString());
+        linked["wirtschaftszweig"].ShouldNotBe("A");
+        linked["groessenklasse"].ShouldNotBe("250+");
+        var registryOnly = rows.Single(r => r["interview_id"] == _registryOnlyInterview.ToString());
+        registryOnly["wirtschaftszweig"].ShouldBe("A");
+        registryOnly["groessenklasse"].ShouldBe("250+");
+        rows.Select(r => r["groessenklasse"]).Distinct().Count().ShouldBeGreaterThan(2);
     }
 
     [Fact]
@@ -200,6 +231,16 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         supported.Cell(6).GetString().ShouldContain("ja = Ja");
         supported.Cell(7).GetString().ShouldBe("1");
         variables[(employer, "c_themen_ki")].Cell(6).GetString().ShouldBe("0 = nicht genannt; 1 = genannt");
+
+        // The leading columns are labelled too, from the network and the reference data.
+        variables[(employer, "befragtengruppe")].Cell(6).GetString().ShouldStartWith("establishment = Betriebe; ");
+        variables[(employer, "befragtengruppe")].Cell(6).GetString().ShouldContain("apprentices = Auszubildende");
+        variables[(employer, "groessenklasse")].Cell(6).GetString().ShouldBe("1-9 = 1–9 Beschäftigte; 10-49 = 10–49 Beschäftigte; 50-249 = 50–249 Beschäftigte; 250+ = 250 und mehr Beschäftigte");
+        variables[(employer, "wirtschaftszweig")].Cell(6).GetString().ShouldStartWith("A = Land- und Forstwirtschaft, Fischerei; B = ");
+        variables[(employer, "kreis")].Cell(6).GetString().ShouldContain("03255 = Holzminden");
+        variables[(employer, "einwilligung")].Cell(6).GetString().ShouldBe("1 = ja");
+        variables[(employer, "gewicht")].Cell(3).GetString().ShouldContain("1 = ungewichtet");
+        codebook.Cell(2, 1).GetString().ShouldContain("Apostroph");
     }
 
     [Fact]
@@ -226,7 +267,40 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         schaumburg.Cell(7).IsEmpty().ShouldBeTrue();
 
         workbook.Worksheet("Verbund").RowsUsed().ShouldContain(r => r.Cell(1).GetString() == "Verbund insgesamt");
-        workbook.Worksheet("Zeitverlauf").RowsUsed().ShouldContain(r => r.Cell(1).GetString() == Holzminden && r.Cell(4).GetString() == "2025-Q3");
+    }
+
+    [Fact]
+    public async Task The_trend_sheet_shows_the_points_and_changes_of_the_report_s_trend()
+    {
+        using var workbook = await WorkbookAsync(Q3);
+        IDistrictReportData model;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            model = (await scope.ServiceProvider.GetRequiredService<IDistrictReportSource>().LoadAsync(Network, Holzminden, Q3, CancellationToken.None)).Data;
+        }
+
+        var trend = model.Trend(NetworkQuestionnaires.EmployerKey, "b_gefoerdert", "ja");
+        var lines = workbook.Worksheet("Zeitverlauf").RowsUsed()
+            .Where(r => r.Cell(1).GetString() == Holzminden && r.Cell(3).GetString() == "Betriebe, die Weiterbildung unterstützt haben")
+            .ToList();
+
+        lines.Select(l => l.Cell(4).GetString()).ShouldBe(trend.Points.Select(p => p.Quarter.ToString()).ToList());
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var point = trend.Points[i];
+            lines[i].Cell(5).GetString().ShouldBe(point.Quarterly.Text);
+            lines[i].Cell(6).GetString().ShouldBe(point.Quarterly.IntervalText);
+            lines[i].Cell(7).GetDouble().ShouldBe(point.Quarterly.Estimate.UnweightedN);
+            lines[i].Cell(9).GetString().ShouldBe(point.Rolling?.Text ?? "–");
+        }
+
+        var current = lines.Single(l => l.Cell(4).GetString() == "2026-Q3");
+        current.Cell(5).GetString().ShouldBe("42,5 %");
+        lines.Single(l => l.Cell(4).GetString() == "2025-Q3").Cell(5).GetString().ShouldNotBeOneOf(".", "/", "–", "");
+        trend.ChangeToSameQuarterPreviousYear!.HasData.ShouldBeTrue();
+        current.Cell(11).GetString().ShouldBe(Core.Formatting.GermanFigureFormat.Change(trend.ChangeToSameQuarterPreviousYear));
+        current.Cell(12).GetString().ShouldBe(Core.Formatting.GermanFigureFormat.PercentagePointInterval(trend.ChangeToSameQuarterPreviousYear.Interval!.Value));
+        current.Cell(12).GetString().ShouldContain("Prozentpunkte");
     }
 
     [Fact]
@@ -240,7 +314,7 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     }
 
     [Fact]
-    public async Task LibreOffice_reads_the_data_sheet_with_the_answers_of_the_database()
+    public async Task LibreOffice_in_German_shows_every_cell_of_the_data_sheet_as_ClosedXML_reads_it_in_German_formats()
     {
         Directory.CreateDirectory(_folder);
         var planned = await PlanAsync(Q3);
@@ -250,16 +324,18 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
             await AnalystWorkbookWriter.WriteAsync(planned.Workbook, output);
         }
 
-        // Sheet 3 is the employer data sheet; 59 = semicolon, 34 = quote, 76 = UTF-8.
+        // Sheet 3 is the employer data sheet, written as LibreOffice shows it in a German locale: 59 = semicolon,
+        // 34 = quote, 76 = UTF-8, 1031 = German, "true" in the ninth place = as shown (number formats applied).
         var start = new ProcessStartInfo("soffice")
         {
             ArgumentList =
             {
                 $"-env:UserInstallation=file://{_folder}/lo-profile", "--headless", "--convert-to",
-                "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,3", "--outdir", _folder, file,
+                "csv:Text - txt - csv (StarCalc):59,34,76,1,,1031,false,true,true,false,false,3", "--outdir", _folder, file,
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" },
         };
         using (var soffice = Process.Start(start)!)
         {
@@ -268,18 +344,97 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         }
 
         var csv = Directory.GetFiles(_folder, "*Daten arbeitgeber.csv").ShouldHaveSingleItem();
-        var lines = (await File.ReadAllLinesAsync(csv)).Where(l => l.Length > 0).ToList();
-        var headers = lines[0].Split(';');
-        var id = Array.IndexOf(headers, "interview_id");
-        var supportedColumn = Array.IndexOf(headers, "b_gefoerdert");
-        var supported = await AnswersAsync("b_gefoerdert");
+        var lines = CsvLines(await File.ReadAllTextAsync(csv));
+        using var workbook = new XLWorkbook(file);
+        var sheet = workbook.Worksheet("Daten arbeitgeber");
+        var columns = AnalystWorkbookWriter.DataColumns(planned.Workbook.DataSets.Single(d => d.Key == NetworkQuestionnaires.EmployerKey).Layout);
 
+        lines[0].ShouldBe(columns.Select(c => c.Header).ToList());
         lines.Count.ShouldBe(1 + 54);
-        foreach (var line in lines.Skip(1).Where(l => !l.Contains("HYPERLINK", StringComparison.Ordinal)))
+        var german = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        for (var r = 1; r < lines.Count; r++)
         {
-            var cells = line.Split(';');
-            cells[supportedColumn].ShouldBe(supported[Guid.Parse(cells[id])].Single().Code);
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var cell = sheet.Cell(r + 1, c + 1);
+                var expected = cell.IsEmpty() ? "" : columns[c].Kind switch
+                {
+                    DataColumnKind.Integer => cell.GetDouble().ToString("#,##0", german),
+                    DataColumnKind.Decimal => cell.GetDouble().ToString("#,##0.0##", german),
+                    DataColumnKind.Date => cell.GetDateTime().ToString("dd.MM.yyyy", german),
+                    _ => cell.GetString(),
+                };
+                lines[r][c].ShouldBe(expected, $"row {r + 1}, {columns[c].Header}");
+            }
         }
+
+        // What the user sees: German separators, German dates, and the formula-like remark as its text.
+        var headers = lines[0];
+        var linked = lines.Single(l => l[headers.IndexOf("interview_id")] == _linkedInterview.ToString());
+        linked[headers.IndexOf("b_ausgaben")].ShouldBe("12.345,5");
+        linked[headers.IndexOf("datum")].ShouldBe("12.08.2026");
+        linked[headers.IndexOf("gewicht")].ShouldBe("1,0");
+        linked[headers.IndexOf("f_anmerkungen")].ShouldBe("=HYPERLINK(\"http://example.invalid\";\"klick\") Ende");
+        sheet.Column(headers.IndexOf("interview_id") + 1).Width.ShouldBeGreaterThanOrEqualTo(36);
+        sheet.Column(headers.IndexOf("f_anmerkungen") + 1).Width.ShouldBeGreaterThan(sheet.Column(headers.IndexOf("c_themen_ki") + 1).Width);
+        sheet.Column(headers.IndexOf("c_themen_ki") + 1).Width.ShouldBeGreaterThanOrEqualTo("c_themen_ki".Length);
+    }
+
+    /// <summary>Semicolon CSV with quoted fields (which may hold semicolons, quotes and line breaks).</summary>
+    private static List<List<string>> CsvLines(string text)
+    {
+        var lines = new List<List<string>>();
+        var line = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ';')
+            {
+                line.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                line.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                lines.Add(line);
+                line = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || line.Count > 0)
+        {
+            line.Add(field.ToString());
+            lines.Add(line);
+        }
+
+        return [.. lines.Where(l => l.Count > 1 || l[0].Length > 0)];
     }
 
     [Fact]
@@ -299,7 +454,7 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         lines.Length.ShouldBe(55);
         syntax.ShouldContain("/FILE='daten.csv'");
         syntax.ShouldContain("/DELIMITERS=\";\"");
-        syntax.ShouldContain("SET UNICODE=ON DECIMAL=COMMA.");
+        syntax.ShouldContain("SET DECIMAL=COMMA.");
         foreach (var column in lines[0].Split(';'))
         {
             syntax.ShouldContain($"\n    {column} ");
@@ -309,6 +464,11 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         syntax.ShouldContain("\n  c_themen_ki\n    0 'nicht genannt'\n    1 'genannt'\n");
         syntax.ShouldContain("\n  b_gefoerdert\n    'ja' 'Ja'\n");
         syntax.ShouldContain("    datum EDATE10\n");
+        syntax.ShouldContain("\n  befragtengruppe\n    'establishment' 'Betriebe'\n");
+        syntax.ShouldContain("\n  groessenklasse\n    '1-9' '1–9 Beschäftigte'\n");
+        syntax.ShouldContain("\n  kreis\n    '03251' 'Diepholz'\n");
+        syntax.ShouldContain("    gewicht F14.4\n");
+        syntax.ShouldContain("SUBSTR(v, 2)");
     }
 
     [Fact]
@@ -339,6 +499,37 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
     }
 
     [Fact]
+    public async Task The_report_job_s_workbook_of_a_range_moves_its_progress_while_the_rows_are_written()
+    {
+        var percentages = new List<int>();
+        GeneratedArtifact artifact;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var generator = scope.ServiceProvider.GetServices<IArtifactGenerator>().Single(g => g.Kind == "xlsx");
+            var request = new ReportRequest { Kind = "xlsx", NetworkId = 1, PeriodStart = new Quarter(2025, 3).FirstDay, PeriodEnd = Q3.NextFirstDay };
+            artifact = await generator.GenerateAsync(request, new RecordingProgress(percentages), CancellationToken.None);
+        }
+
+        artifact.FileName.ShouldBe("analysedaten-mehrwert-2025-Q3-2026-Q3.xlsx");
+        using var workbook = new XLWorkbook(new MemoryStream(artifact.Content));
+        workbook.Worksheet("Daten arbeitgeber").RowsUsed().Count().ShouldBe(1 + 54 + 30);
+        percentages.ShouldBe(percentages.Order().ToList());
+        percentages.ShouldContain(p => p > 10 && p < 95, string.Join(", ", percentages));
+        percentages[^1].ShouldBe(100);
+    }
+
+    private sealed class RecordingProgress(List<int> percentages) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            lock (percentages)
+            {
+                percentages.Add(value);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_range_of_quarters_takes_the_interviews_of_every_quarter()
     {
         using var workbook = await WorkbookAsync(new Quarter(2025, 3), Q3);
@@ -347,6 +538,12 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         rows.Count.ShouldBe(54 + 30);
         rows.Count(r => r["quartal"] == "2025-Q3").ShouldBe(30);
         workbook.Worksheet("Deckblatt").CellsUsed().ShouldContain(c => c.GetString() == "3. Quartal 2025 bis 3. Quartal 2026 (01.07.2025 bis 30.09.2026)");
+
+        // The figure sheets are the report's of the last quarter, and say so.
+        var district = workbook.Worksheet("Kreis 03255");
+        district.Cell(1, 1).GetString().ShouldEndWith("3. Quartal 2026");
+        district.Cell(2, 1).GetString().ShouldStartWith("Für den Zeitraum 3. Quartal 2025 bis 3. Quartal 2026 wie im Quartalsbericht die Zahlen für das 3. Quartal 2026;");
+        workbook.Worksheet("Verbund").Cell(2, 1).GetString().ShouldStartWith("Für den Zeitraum");
     }
 
     public void Dispose()

@@ -50,6 +50,63 @@ public sealed class WorkbookAssemblerTests
     }
 
     [Fact]
+    public async Task A_text_of_nothing_but_control_characters_is_an_empty_cell_not_a_crash()
+    {
+        var sheet = new StreamedSheet("Daten", 1, Columns, writer =>
+        {
+            writer.BeginRow();
+            writer.Text("\u0001\u0002\u0007");
+            writer.Number(1L);
+            writer.Number(2.5m);
+            writer.Date(new DateOnly(2026, 7, 1));
+            writer.Text("\u0008");
+            writer.EndRow();
+            return Task.CompletedTask;
+        });
+        using var output = new MemoryStream();
+
+        await WorkbookAssembler.AssembleAsync(Formatted(), [sheet], output);
+
+        using var read = new XLWorkbook(new MemoryStream(output.ToArray()));
+        var data = read.Worksheet("Daten");
+        data.Cell(2, 1).IsEmpty().ShouldBeTrue();
+        data.Cell(2, 2).GetDouble().ShouldBe(1);
+        data.Cell(2, 5).IsEmpty().ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Kosten & Zeit <hoch> > 3", "Kosten & Zeit <hoch> > 3")]
+    [InlineData("  Leerzeichen außen  ", "  Leerzeichen außen  ")]
+    [InlineData("Zeile 1\r\nZeile 2\rZeile 3\nZeile 4", "Zeile 1\nZeile 2\nZeile 3\nZeile 4")]
+    [InlineData("Emoji 😀 und 漢字, Umlaute äöüß", "Emoji 😀 und 漢字, Umlaute äöüß")]
+    [InlineData("]]> kein CDATA-Ende", "]]> kein CDATA-Ende")]
+    public async Task Text_is_escaped_so_that_readers_get_it_back(string text, string expected)
+    {
+        var sheet = new StreamedSheet("Daten", 1, Columns, writer =>
+        {
+            writer.BeginRow();
+            writer.Text(text);
+            writer.Number(-12L);
+            writer.Number(-0.125m);
+            writer.Date(new DateOnly(1900, 3, 1));
+            writer.Text(new string('x', 40_000));
+            writer.EndRow();
+            return Task.CompletedTask;
+        });
+        using var output = new MemoryStream();
+
+        await WorkbookAssembler.AssembleAsync(Formatted(), [sheet], output);
+
+        using var read = new XLWorkbook(new MemoryStream(output.ToArray()));
+        var data = read.Worksheet("Daten");
+        data.Cell(2, 1).GetString().ShouldBe(expected);
+        data.Cell(2, 2).GetDouble().ShouldBe(-12);
+        data.Cell(2, 3).GetDouble().ShouldBe(-0.125);
+        data.Cell(2, 4).GetDateTime().ShouldBe(new DateTime(1900, 3, 1));
+        data.Cell(2, 5).GetString().Length.ShouldBe(DataSheetWriter.MaxCellText);
+    }
+
+    [Fact]
     public async Task A_row_with_the_wrong_number_of_cells_is_refused()
     {
         var sheet = new StreamedSheet("Daten", 1, Columns, writer =>

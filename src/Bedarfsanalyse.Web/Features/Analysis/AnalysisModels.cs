@@ -102,12 +102,8 @@ public sealed class AnalysisModels(
                 Versions = versions.Select(v => new VersionInfo(v.Id, v.Number, QuestionnaireJson.Deserialize(v.Definition))).ToList(),
                 Targets = targets,
                 CodeLabels = labels,
-                EstablishmentMargins = margins.Count == 0
-                    ? null
-                    : PopulationMargins.FromStrata(margins.Select(m => new PopulationCell(new Stratum(m.DistrictKey, m.SizeClassCode, m.SectorGroupCode), m.Establishments))),
-                EmployeesByDistrict = margins.Count == 0 || margins.Any(m => m.Employees is null)
-                    ? null
-                    : margins.GroupBy(m => m.DistrictKey).ToDictionary(g => g.Key, g => (double)g.Sum(m => m.Employees!.Value)),
+                EstablishmentMargins = QuarterWeights.EstablishmentMargins(margins),
+                EmployeesByDistrict = QuarterWeights.EmployeesByDistrict(margins),
                 Settings = settings,
             });
         });

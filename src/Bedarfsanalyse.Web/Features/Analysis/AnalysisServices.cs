@@ -6,7 +6,7 @@ public static class AnalysisServices
     public static IServiceCollection AddAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection("Analysis"));
-        services.AddScoped<AnswerCounter>().AddSingleton<AnswerCountCache>().AddSingleton<AnalysisModelCache>().AddScoped<AnalysisModels>();
+        services.AddScoped<AnswerCounter>().AddSingleton<AnswerCountCache>().AddSingleton<AnalysisModelCache>().AddScoped<AnalysisModels>().AddScoped<QuarterWeights>();
         return services;
     }
 }

@@ -144,6 +144,67 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
         return wanted.Order().Select(q => new QuarterCounts(q, answers[q], interviews[q])).ToList();
     }
 
+    /// <summary>
+    /// Only the interviews of each quarter by stratum and version (the sample sizes weighting needs), with the same
+    /// strata as <see cref="CountAsync"/> but without counting any answer: cheap where only weights are wanted.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Quarter, IReadOnlyList<InterviewCount>>> CountInterviewsAsync(
+        int networkId, IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        var interviews = quarters.Distinct().ToDictionary(q => q, _ => new List<InterviewCount>());
+        if (interviews.Count == 0)
+        {
+            return new Dictionary<Quarter, IReadOnlyList<InterviewCount>>();
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, "set local jit = off", cancellationToken);
+            await using (var create = Command(connection, transaction, CreateInterviews))
+            {
+                create.Parameters.AddWithValue("network", networkId);
+                create.Parameters.AddWithValue("from", quarters.Min().FirstDay);
+                create.Parameters.AddWithValue("to", quarters.Max().NextFirstDay);
+                create.Parameters.AddWithValue("starts", interviews.Keys.Select(q => q.FirstDay).ToArray());
+                create.Parameters.AddWithValue("size", SizeClassQuestion);
+                create.Parameters.AddWithValue("sector", SectorGroupQuestion);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var count = Command(connection, transaction, CountInterviews))
+            await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (interviews.TryGetValue(new Quarter(reader.GetInt32(1), reader.GetInt32(2)), out var list))
+                    {
+                        list.Add(new InterviewCount(reader.GetString(0), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7)));
+                    }
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+
+        return interviews.ToDictionary(e => e.Key, e => (IReadOnlyList<InterviewCount>)e.Value);
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql) =>
         new(sql, connection, transaction) { CommandTimeout = 600 };
 

@@ -22,7 +22,8 @@ internal static class ExportFigureSheets
     public const string Note = "Wert wie im Quartalsbericht: „.“ geheim, „/“ nicht ausreichend belastbar, „( )“ eingeschränkt belastbar, „–“ nichts vorhanden. „Anteil in %“ nur, wo der Wert gezeigt werden darf.";
 
     /// <summary>One sheet per district: every figure of the report's result sections.</summary>
-    public static FigureSheet District(IDistrictReportData data, ReportTemplate template)
+    /// <param name="periodNote">For an export of several quarters: which quarter the figures are of.</param>
+    public static FigureSheet District(IDistrictReportData data, ReportTemplate template, string? periodNote = null)
     {
         var rows = new List<object?[]>();
         var seen = new HashSet<(string?, string?, string?)>();
@@ -77,11 +78,11 @@ internal static class ExportFigureSheets
             }
         }
 
-        return new FigureSheet($"Kreis {data.DistrictKey}", $"{data.DistrictName} ({data.DistrictKey}) – {data.Quarter.ToGermanLongString()}", Note, FigureColumns, rows);
+        return new FigureSheet($"Kreis {data.DistrictKey}", $"{data.DistrictName} ({data.DistrictKey}) – {data.Quarter.ToGermanLongString()}", WithPeriod(periodNote), FigureColumns, rows);
     }
 
     /// <summary>The network total beside every district, for each indicator of the report.</summary>
-    public static FigureSheet Network(IDistrictReportData data, ReportTemplate template)
+    public static FigureSheet Network(IDistrictReportData data, ReportTemplate template, string? periodNote = null)
     {
         var rows = new List<object?[]>();
         var seen = new HashSet<(string?, string?, string?)>();
@@ -101,7 +102,7 @@ internal static class ExportFigureSheets
             }
         }
 
-        return new FigureSheet("Verbund", $"{data.NetworkName}: Verbund und Landkreise – {data.Quarter.ToGermanLongString()}", Note,
+        return new FigureSheet("Verbund", $"{data.NetworkName}: Verbund und Landkreise – {data.Quarter.ToGermanLongString()}", WithPeriod(periodNote),
         [
             new("Gebiet", FigureKind.Text), new("Kennzahl", FigureKind.Text), new("Kreisschlüssel", FigureKind.Text),
             new("Wert", FigureKind.Text), new("95-%-Konfidenzintervall", FigureKind.Text), new("n (ungewichtet)", FigureKind.Count),
@@ -109,7 +110,10 @@ internal static class ExportFigureSheets
         ], rows);
     }
 
-    /// <summary>Quarterly and rolling values of each trend indicator, per district.</summary>
+    /// <summary>
+    /// Quarterly and rolling values of each trend indicator, per district: the points, texts and changes of the
+    /// report's trend block (its table prints the same Wert, KI, n and gleitend; its sentences the same changes).
+    /// </summary>
     public static FigureSheet Trends(IEnumerable<IDistrictReportData> districts, ReportTemplate template, string periodText)
     {
         var rows = new List<object?[]>();
@@ -122,26 +126,36 @@ internal static class ExportFigureSheets
                 var title = block.Title ?? block.Question ?? "";
                 foreach (var point in trend.Points)
                 {
+                    var current = point.Quarter == data.Quarter;
                     rows.Add([data.DistrictKey, data.DistrictName, title, point.Quarter.ToString(), point.Quarterly.Text, point.Quarterly.IntervalText,
-                        point.Quarterly.Estimate.UnweightedN, point.Quarterly.ShownPercent, point.Rolling?.Text ?? "", point.Rolling?.ShownPercent,
-                        point.Quarter == data.Quarter ? ChangeText(trend.ChangeToSameQuarterPreviousYear) : "",
-                        point.Quarter == data.Quarter ? ChangeText(trend.ChangeToPreviousQuarter) : ""]);
+                        point.Quarterly.Estimate.UnweightedN, Percent(point.Quarterly), point.Rolling?.Text ?? "–", point.Rolling is { } rolling ? Percent(rolling) : null,
+                        current ? ChangeText(trend.ChangeToSameQuarterPreviousYear) : "", current ? ChangeInterval(trend.ChangeToSameQuarterPreviousYear) : "",
+                        current ? ChangeText(trend.ChangeToPreviousQuarter) : "", current ? ChangeInterval(trend.ChangeToPreviousQuarter) : ""]);
                 }
             }
         }
 
-        return new FigureSheet("Zeitverlauf", $"Entwicklung im Zeitverlauf (bis {periodText})", Note + " Veränderungen in Prozentpunkten mit 95-%-Konfidenzintervall (Newcombe).",
+        return new FigureSheet("Zeitverlauf", $"Entwicklung im Zeitverlauf (bis {periodText})",
+            Note + " Wie im Quartalsbericht die Quartale seines Zeitverlaufs; Veränderungen in Prozentpunkten mit 95-%-Konfidenzintervall (Newcombe).",
         [
             new("Kreisschlüssel", FigureKind.Text), new("Kreis", FigureKind.Text), new("Kennzahl", FigureKind.Text), new("Quartal", FigureKind.Text),
             new("Wert", FigureKind.Text), new("95-%-Konfidenzintervall", FigureKind.Text), new("n (ungewichtet)", FigureKind.Count),
             new("Anteil in %", FigureKind.Percent), new("Gleitender Wert (4 Quartale)", FigureKind.Text), new("Gleitend in %", FigureKind.Percent),
-            new("Veränderung zum Vorjahresquartal", FigureKind.Text), new("Veränderung zum Vorquartal", FigureKind.Text),
+            new("Veränderung zum Vorjahresquartal", FigureKind.Text), new("95-%-KI der Veränderung zum Vorjahresquartal", FigureKind.Text),
+            new("Veränderung zum Vorquartal", FigureKind.Text), new("95-%-KI der Veränderung zum Vorquartal", FigureKind.Text),
         ], rows);
     }
+
+    private static string WithPeriod(string? periodNote) => periodNote is null ? Note : periodNote + " " + Note;
 
     private static string ChangeText(Core.Statistics.DifferenceEstimate? change) =>
         change is { HasData: true } ? GermanFigureFormat.Change(change) : "kein Vergleichswert";
 
+    private static string ChangeInterval(Core.Statistics.DifferenceEstimate? change) =>
+        change is { HasData: true, Interval: { } interval } ? GermanFigureFormat.PercentagePointInterval(interval) : "";
+
+    private static double? Percent(ShareFigure share) => share.ShownPercent is { } p ? Math.Round(p, 1) : null;
+
     private static object?[] Share(string section, string title, ShareFigure share, string? answer) =>
-        [section, title, answer ?? share.Label, share.Text, share.IntervalText, share.Estimate.UnweightedN, share.ShownPercent is { } p ? Math.Round(p, 1) : null];
+        [section, title, answer ?? share.Label, share.Text, share.IntervalText, share.Estimate.UnweightedN, Percent(share)];
 }

@@ -1,20 +1,25 @@
 using System.Data;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Analysis;
 using Bedarfsanalyse.Core.Establishments;
 using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Periods;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Tabular;
+using Bedarfsanalyse.Core.Weighting;
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Data.Questionnaires;
+using Bedarfsanalyse.Data.ReferenceData;
 using Bedarfsanalyse.Reports.Export;
 using Bedarfsanalyse.Reports.Quarterly;
+using Bedarfsanalyse.Web.Features.Analysis;
 using Bedarfsanalyse.Web.Features.Questionnaires;
 using Bedarfsanalyse.Web.Features.Reports;
+using Bedarfsanalyse.Reports.Templates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Bedarfsanalyse.Web.Features.Exports;
@@ -26,7 +31,8 @@ namespace Bedarfsanalyse.Web.Features.Exports;
 /// written. Applies no user scope: callers that act for a user check it first.
 /// </summary>
 public sealed class NetworkExport(
-    BedarfsanalyseDb db, CompiledQuestionnaires questionnaires, IDistrictReportSource source, ReportTemplates templates, TimeProvider clock)
+    BedarfsanalyseDb db, CompiledQuestionnaires questionnaires, QuarterWeights weights, ReportTemplates templates, IServiceScopeFactory scopes,
+    IOptions<AnalysisOptions> analysisOptions, TimeProvider clock)
 {
     /// <summary>The longest period one export covers.</summary>
     public const int MaxQuarters = 20;
@@ -64,6 +70,10 @@ public sealed class NetworkExport(
             .Select(v => new { v.Id, v.Number, v.Questionnaire!.Key, v.Questionnaire.Title })
             .ToListAsync(cancellationToken);
 
+        var quarters = Enumerable.Range(0, QuarterCount(first, last)).Select(first.AddQuarters).ToList();
+        var quarterWeights = await weights.ForQuartersAsync(network.Id, quarters, cancellationToken);
+        var labels = await InterviewLabelsAsync(network.Districts.Select(d => (d.DistrictKey, d.Name)), cancellationToken);
+
         var dataSets = new List<QuestionnaireDataSet>();
         var counts = new List<(string Title, int Interviews, IReadOnlyList<int> Versions)>();
         var stem = FileStem(network.Key, first, last);
@@ -86,30 +96,20 @@ public sealed class NetworkExport(
             var title = group.First().Title;
             counts.Add((title, used.Where(u => versionIds.Contains(u.VersionId)).Sum(u => u.Count), inPeriod.Select(v => v.Number).Order().ToList()));
             dataSets.Add(new QuestionnaireDataSet(group.Key, title, "Daten " + group.Key, $"{stem}-{group.Key}", numbers, layout,
-                ct => RowsAsync(network.Id, versionIds, from, to, layout, districtNames, ct)));
+                ct => RowsAsync(network.Id, versionIds, from, to, layout, districtNames, quarterWeights, ct)) { InterviewLabels = labels });
         }
 
-        progress?.Report(10);
         var template = templates.QuarterlyReport(network.Key, network.SteeringCommitteeName);
-        var districtData = new List<IDistrictReportData>();
         var districts = network.Districts.OrderBy(d => d.DistrictKey, StringComparer.Ordinal).ToList();
-        foreach (var district in districts)
-        {
-            districtData.Add((await source.LoadAsync(network.Key, district.DistrictKey, last, cancellationToken)).Data);
-            progress?.Report(10 + 20 * districtData.Count / Math.Max(1, districts.Count));
-        }
-
-        var figureSheets = new List<FigureSheet>();
-        if (districtData.Count > 0)
-        {
-            figureSheets.Add(ExportFigureSheets.Network(districtData[0], template));
-            figureSheets.AddRange(districtData.Select(d => ExportFigureSheets.District(d, template)));
-            figureSheets.Add(ExportFigureSheets.Trends(districtData, template, last.ToGermanLongString()));
-        }
-
+        var settings = analysisOptions.Value.ToSettings();
+        var lastText = last.ToGermanLongString();
+        var rangeNote = first == last ? null : $"Für den Zeitraum {PeriodText(first, last)} wie im Quartalsbericht die Zahlen für das {lastText}; frühere Quartale im Blatt „Zeitverlauf“.";
+        var districtKeys = districts.Select(d => d.DistrictKey).ToList();
+        Task<IReadOnlyList<FigureSheet>> FigureSheets(CancellationToken ct) => FigureSheetsAsync(network.Key, districtKeys, last, template, rangeNote, ct);
+        var lastWeights = quarterWeights[last];
         var periodText = PeriodText(first, last);
         var total = counts.Sum(c => c.Interviews);
-        var disclosure = DisclosureSettings.Default;
+        var disclosure = settings.Disclosure;
         var cover = new List<CoverLine>
         {
             new("Verbund", $"{network.Name} ({network.Key})"),
@@ -124,13 +124,16 @@ public sealed class NetworkExport(
         cover.AddRange(counts.Select(c => new CoverLine(c.Title,
             $"{GermanFigureFormat.Count(c.Interviews)} abgeschlossene Interviews" + (c.Versions.Count > 0 ? $", Fragebogenversion {string.Join(", ", c.Versions)}" : ""))));
         cover.Add(new("Landkreise", string.Join(", ", districts.Select(d => $"{d.DistrictKey} {d.Name}"))));
-        cover.Add(new("Kennzahlen", $"Blätter „Verbund“, „Kreis …“ und „Zeitverlauf“: die Zahlen des Quartalsberichts für das {last.ToGermanLongString()}, {(districtData.FirstOrDefault()?.IsWeighted == true ? "gewichtet" : "ungewichtet")}."));
+        cover.Add(new("Kennzahlen",
+            $"Blätter „Verbund“, „Kreis …“ und „Zeitverlauf“: die Zahlen des Quartalsberichts für das {lastText}, {(lastWeights.EstablishmentsWeighted || lastWeights.EmployeesWeighted ? "gewichtet" : "ungewichtet")}" +
+            (first == last ? "." : $"; für die früheren Quartale des Zeitraums nur, soweit der Zeitverlauf des Berichts sie zeigt ({last.AddQuarters(1 - settings.TrendQuarters).ToGermanShortString()} bis {last.ToGermanShortString()}).")));
         cover.Add(new("Geheimhaltung",
             $"Zellen mit weniger als {disclosure.MinimumCases} Befragten werden nicht gezeigt („.“); Anteile erst ab einer ungewichteten Basis von {disclosure.MinimumShareBase}, " +
-            $"Basis {disclosure.MinimumShareBase} bis {disclosure.FullReliabilityBase - 1} in Klammern; Dominanzregel ({disclosure.DominanceContributors}, {GermanFigureFormat.Number(disclosure.DominancePercent, 0)} %). " +
+            $"Basis {disclosure.MinimumShareBase} bis {disclosure.FullReliabilityBase - 1} in Klammern; Dominanzregel ({disclosure.DominanceContributors}, {GermanFigureFormat.Number(disclosure.DominancePercent, 0)} %); " +
+            "Sekundärsperrung, damit keine gesperrte Zahl aus Summen zurückgerechnet werden kann. " +
             "Die Datenblätter sind Einzeldaten und nur für die Auswertung bestimmt: nicht veröffentlichen."));
         cover.Add(new("Datenschutz", "Betriebe erscheinen nur mit ihrem Pseudonym; Namen, Anschriften und Ansprechpersonen sind nicht enthalten."));
-        cover.Add(new("Gewichte", "In den Datenblättern keine Gewichte: Gewichte werden je Auswertung berechnet, nicht gespeichert."));
+        cover.Add(new("Gewichte", WeightsText(quarters, quarterWeights)));
         cover.Add(new("Aufbau", "Codebuch: jede Variable mit Frage, Fragetyp, Codes und Versionen. Datenblätter: eine Zeile je abgeschlossenem Interview, Mehrfachantworten als 0/1-Spalten."));
 
         var snapshot = JsonSerializer.Serialize(new
@@ -140,11 +143,87 @@ public sealed class NetworkExport(
             last = last.ToString(),
             questionnaires = counts.Select(c => new { title = c.Title, interviews = c.Interviews, versions = c.Versions }),
             template = template.Version,
+            weighted = quarters.Where(q => quarterWeights[q].EstablishmentsWeighted || quarterWeights[q].EmployeesWeighted).Select(q => q.ToString()),
         });
-        progress?.Report(30);
+        progress?.Report(10);
         return new PlannedExport(
-            new AnalystWorkbookModel($"Analysedaten {network.Name}: {periodText}", cover, dataSets, figureSheets),
+            new AnalystWorkbookModel($"Analysedaten {network.Name}: {periodText}", cover, dataSets, FigureSheets),
             stem, used.Select(u => u.VersionId).Order().ToList(), total, snapshot, template.Version);
+    }
+
+    /// <summary>
+    /// The figure sheets from the engine's model of the last quarter (one model for every district: the quarterly
+    /// report's figures, counted once), in a scope of their own, so that they can be computed while the rows are read.
+    /// </summary>
+    private async Task<IReadOnlyList<FigureSheet>> FigureSheetsAsync(
+        string networkKey, IReadOnlyList<string> districtKeys, Quarter last, ReportTemplate template, string? rangeNote, CancellationToken cancellationToken)
+    {
+        if (districtKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        AnalysisModel model;
+        try
+        {
+            model = await scope.ServiceProvider.GetRequiredService<AnalysisModels>().ForQuarterAsync(networkKey, last, cancellationToken);
+        }
+        catch (AnalysisException e)
+        {
+            throw new ReportRequestException(e.Message);
+        }
+
+        var districtData = districtKeys.Select(key => (IDistrictReportData)new ModelDistrictData(model, key)).ToList();
+        var sheets = new List<FigureSheet> { ExportFigureSheets.Network(districtData[0], template, rangeNote) };
+        foreach (var data in districtData)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sheets.Add(ExportFigureSheets.District(data, template, rangeNote));
+        }
+
+        sheets.Add(ExportFigureSheets.Trends(districtData, template, last.ToGermanLongString()));
+        return sheets;
+    }
+
+    /// <summary>What the cover says about the weight column: per quarter whether and how the engine weighted.</summary>
+    private static string WeightsText(IReadOnlyList<Quarter> quarters, IReadOnlyDictionary<Quarter, PeriodWeights> weights)
+    {
+        var lines = quarters.Select(q => (Quarter: q, Weights: weights.GetValueOrDefault(q, PeriodWeights.Unweighted))).ToList();
+        if (lines.All(l => l.Weights is { EstablishmentsWeighted: false, EmployeesWeighted: false, Problem: null }))
+        {
+            return "Ungewichtet: Für den Verbund ist keine Grundgesamtheit hinterlegt (oder die Gewichtung ist abgeschaltet); die Spalte „gewicht“ ist 1.";
+        }
+
+        var parts = lines.Select(l =>
+        {
+            var w = l.Weights;
+            var establishments = w.EstablishmentsWeighted
+                ? $"Betriebe {(w.Method == WeightingMethod.Raking ? "Randanpassung (Raking)" : "Designgewichte")}, effektive Fallzahl {GermanFigureFormat.Number(w.EffectiveN, 0)} von {GermanFigureFormat.Count(w.UnweightedN)}" +
+                  (w.CappedWeights > 0 ? $", {GermanFigureFormat.Count(w.CappedWeights)} Gewichte gekappt" : "")
+                : "Betriebe ungewichtet" + (w.Problem is { } problem ? $" ({problem})" : "");
+            var employees = w.EmployeesWeighted ? "Beschäftigte je Kreis" : "Beschäftigte ungewichtet";
+            return $"{l.Quarter.ToGermanShortString()}: {establishments}; {employees}";
+        });
+        return "Spalte „gewicht“: das Gewicht der Analyse für das Quartal des Interviews (1 = ungewichtet; Summe je Quartal = Grundgesamtheit). " + string.Join(". ", parts) + ".";
+    }
+
+    /// <summary>German labels of the codes in the leading columns: the network's districts and the reference data.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<ValueLabel>>> InterviewLabelsAsync(
+        IEnumerable<(string Key, string Name)> districts, CancellationToken cancellationToken)
+    {
+        var groups = await db.RespondentGroups.AsNoTracking().OrderBy(g => g.IsEstablishment ? 0 : 1).ThenBy(g => g.Code)
+            .Select(g => new ValueLabel(g.Code, g.Name)).ToListAsync(cancellationToken);
+        var sizes = await db.SizeClasses.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new ValueLabel(c.Code, c.Label)).ToListAsync(cancellationToken);
+        var sectors = await db.Sectors.AsNoTracking().Where(c => c.Classification == Sector.Wz2008).OrderBy(c => c.Code)
+            .Select(c => new ValueLabel(c.Code, c.Name)).ToListAsync(cancellationToken);
+        return new Dictionary<string, IReadOnlyList<ValueLabel>>
+        {
+            ["kreis"] = districts.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new ValueLabel(d.Key, d.Name)).ToList(),
+            ["befragtengruppe"] = groups,
+            ["wirtschaftszweig"] = sectors,
+            ["groessenklasse"] = sizes,
+        };
     }
 
     /// <summary>"3. Quartal 2026" or "1. Quartal 2025 bis 4. Quartal 2026".</summary>
@@ -173,7 +252,7 @@ public sealed class NetworkExport(
     /// </summary>
     private async IAsyncEnumerable<InterviewRow> RowsAsync(
         int networkId, int[] versionIds, DateOnly from, DateOnly to, FlatLayout layout, IReadOnlyDictionary<string, string> districtNames,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyDictionary<Quarter, PeriodWeights> quarterWeights, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (versionIds.Length == 0)
         {
@@ -203,22 +282,21 @@ public sealed class NetworkExport(
 
         try
         {
+            // The answers of exactly these interviews: an index scan over their ids reads only this questionnaire's
+            // answers (a join read every answer of the network's period, those of the other questionnaire too).
             await using var command = new NpgsqlCommand(
                 """
                 SELECT a.interview_id, a.question, a.item, a.position, a.code, a.number, a.text, a.date
-                FROM answers a JOIN interviews i ON i.id = a.interview_id
-                WHERE i.network_id = @network AND i.status = 'completed' AND i.questionnaire_version_id = ANY(@versions)
-                  AND i.conducted_on >= @from AND i.conducted_on < @to
+                FROM answers a
+                WHERE a.interview_id = ANY(@ids)
                 ORDER BY a.interview_id, a.question, a.item, a.position
                 """, connection);
-            command.Parameters.AddWithValue("network", networkId);
-            command.Parameters.AddWithValue("versions", versionIds);
-            command.Parameters.AddWithValue("from", from);
-            command.Parameters.AddWithValue("to", to);
+            command.Parameters.AddWithValue("ids", interviews.Select(i => i.Id).ToArray());
             command.CommandTimeout = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var pending = await reader.ReadAsync(cancellationToken);
             var rows = new List<AnswerRow>(64);
+            var mapper = new AnswerCellMapper(layout);
             foreach (var interview in interviews)
             {
                 rows.Clear();
@@ -239,16 +317,23 @@ public sealed class NetworkExport(
                     pending = await reader.ReadAsync(cancellationToken);
                 }
 
-                var cells = layout.Cells(AnswerRowMapping.FromRows(rows));
+                var cells = mapper.Cells(rows);
                 foreach (var index in absent[interview.Number])
                 {
                     cells[index] = null;
                 }
 
+                // The establishment's facts as the interview gave them, the stratum the engine weights by; the
+                // registered establishment only where an interview lacks them.
+                var stratum = InterviewStratum.Of(rows);
+                var quarter = Quarter.Of(interview.ConductedOn);
+                var weight = quarterWeights.TryGetValue(quarter, out var periodWeights)
+                    ? periodWeights.Weight(interview.RespondentGroupCode, interview.DistrictKey, stratum.SizeClass ?? "", stratum.SectorGroup ?? "")
+                    : 1.0;
                 yield return new InterviewRow(
                     interview.Id, interview.Number, interview.DistrictKey, districtNames.GetValueOrDefault(interview.DistrictKey, ""),
-                    interview.RespondentGroupCode, interview.ConductedOn, Quarter.Of(interview.ConductedOn).ToString(),
-                    interview.Pseudonym, interview.Sector, interview.Headcount is { } h ? SizeClass.Of(h)?.Code : null, cells);
+                    interview.RespondentGroupCode, interview.ConductedOn, quarter.ToString(), interview.Pseudonym,
+                    stratum.Sector ?? interview.Sector, stratum.SizeClass ?? (interview.Headcount is { } h ? SizeClass.Of(h)?.Code : null), weight, cells);
             }
         }
         finally
