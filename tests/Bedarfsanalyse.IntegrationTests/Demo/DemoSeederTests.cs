@@ -160,7 +160,7 @@ public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(databa
             left join answers wz on wz.interview_id = i.id and wz.question = 'a_wz'
             where i.status = 'completed'
               and (e.sector_code is distinct from wz.code
-                   or e.chamber is distinct from case kammer.code when 'hwk' then 'hwk' when 'ihk' then 'ihk' when 'beide' then 'both' when 'keine' then 'none' end)
+                   or e.chamber is distinct from case when kammer.code in ('hwk', 'ihk', 'beide', 'keine') then kammer.code end)
             """).SingleAsync();
         disagreements.ShouldBe(0);
         (await db.Establishments.CountAsync(e => e.Chamber == "hwk")).ShouldBeGreaterThan(0);

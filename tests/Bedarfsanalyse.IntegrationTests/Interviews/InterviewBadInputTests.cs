@@ -102,11 +102,13 @@ public sealed class InterviewBadInputTests(TestDatabase database) : InterviewApi
     }
 
     [Fact]
-    public async Task A_district_outside_the_interviewers_scope_is_named_and_the_refusal_is_audited()
+    public async Task A_district_outside_the_interviewers_scope_is_refused_with_403_naming_it_and_the_refusal_is_audited()
     {
         var response = await CreateAsync(Guid.NewGuid(), new { a_wz = "C" }, district: HamelnPyrmont);
 
-        Message(await ErrorsOf(response), "district").ShouldContain("nicht zugeordnet");
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, body);
+        JsonNode.Parse(body)!["detail"]!.GetValue<string>().ShouldContain($"Kreis {HamelnPyrmont} nicht zugeordnet");
         await NothingStoredAsync();
         await using var db = CreateDb();
         var refusal = await db.AuditEvents.SingleAsync(e => e.Action == "access-denied");

@@ -63,13 +63,7 @@ internal static class SectorMix
         return draw < crafts ? "hwk" : draw < crafts + commerce ? "ihk" : draw < crafts + commerce + both ? "beide" : "keine";
     }
 
-    /// <summary>The register's chamber (establishments.chamber) for the interview's answer; "weiß nicht" leaves it open.</summary>
-    public static string? RegisterChamber(string? answer) => answer switch
-    {
-        "hwk" => "hwk",
-        "ihk" => "ihk",
-        "beide" => "both",
-        "keine" => "none",
-        _ => null,
-    };
+    /// <summary>The register's chamber (establishments.chamber, the questionnaire's codes) for the interview's answer;
+    /// "weiß nicht" leaves it open.</summary>
+    public static string? RegisterChamber(string? answer) => answer is "hwk" or "ihk" or "beide" or "keine" ? answer : null;
 }

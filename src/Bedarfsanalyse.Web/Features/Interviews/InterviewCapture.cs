@@ -99,9 +99,9 @@ public sealed class InterviewCapture(
             }
             else if (!await scope.MayWorkInAsync(networkId.Value, district, cancellationToken))
             {
-                // A refusal, not a typo: recorded in the audit trail, and answered like any other wrong field.
+                // A refusal, not a typo: recorded in the audit trail and answered 403 (issue 4), with the reason in German.
                 await audit.AccessDeniedAsync($"Interview im Kreis {district}: nicht zugeordnet", cancellationToken);
-                errors.Add("district", $"Sie sind dem Kreis {district} nicht zugeordnet; Interviews können Sie nur in Ihren Kreisen anlegen.");
+                return InterviewResult.Forbidden($"Sie sind dem Kreis {district} nicht zugeordnet; Interviews können Sie nur in Ihren Kreisen anlegen.");
             }
         }
 

@@ -22,7 +22,7 @@ internal static class InterviewsApi
             .Produces<IReadOnlyList<InterviewSummary>>().ProducesValidationProblem();
         interviews.MapPost("/", CreateAsync).WithSummary("Interview mit eigener ID anlegen (wiederholbar)")
             .Accepts<CreateInterviewInput>("application/json")
-            .Produces<InterviewView>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<InterviewConflict>(StatusCodes.Status409Conflict, "application/problem+json");
+            .Produces<InterviewView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).Produces<InterviewConflict>(StatusCodes.Status409Conflict, "application/problem+json");
         interviews.MapGet("/{id:guid}", GetAsync).WithSummary("Ein Interview mit Antworten lesen")
             .Produces<InterviewView>().Produces(StatusCodes.Status404NotFound);
         interviews.MapPut("/{id:guid}/answers", SaveAnswersAsync).WithSummary("Antworten speichern (Entwurf; nur die genannten Fragen ändern sich)")
