@@ -1,0 +1,132 @@
+using Bedarfsanalyse.Data.Reports;
+using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Commands.Demo;
+using Bedarfsanalyse.Web.Features.ReportRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bedarfsanalyse.IntegrationTests.ReportRequests;
+
+/// <summary>How a failed report is retried, with a real Hangfire server working the test database's queue.</summary>
+public sealed class ReportRetryTests(TestDatabase database) : AppTest(database)
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:RunServer"] = "true",
+        ["Jobs:WorkerCount"] = "1",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await JobQueue.ClearAsync(Database);
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task A_request_that_cannot_be_fulfilled_fails_at_once_with_its_German_reason_and_is_not_tried_again()
+    {
+        // April 2026 alone is no quarter: the report generator refuses the period, whatever attempt it is.
+        var request = await EnqueueAsync(Holzminden, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1));
+
+        var finished = (await JobQueue.WaitForRequestsAsync(Database, 1, TimeSpan.FromMinutes(1))).Single();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        finished.Status.ShouldBe(ReportRequest.Failed);
+        finished.Error.ShouldBe("Der Quartalsbericht wird für ein Kalenderquartal erstellt, nicht für einen anderen Zeitraum. Der Auftrag wird nicht wiederholt.");
+        finished.Attempts.ShouldBe(1);
+        (await JobStateAsync(request.Id)).ShouldBe("Succeeded");
+        using var steering = await App.ApiClientAsync(SteeringId);
+        var api = await steering.GetStringAsync($"/api/v1/report-requests/{request.Id}");
+        api.ShouldContain("Fehlgeschlagen");
+        api.ShouldContain("nicht für einen anderen Zeitraum");
+    }
+
+    [Fact]
+    public async Task A_report_whose_storing_fails_is_retried_after_a_pause_saying_so_and_then_archived_once()
+    {
+        await SeedAsync();
+        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous();
+        await ExecuteAsync("""
+            create function test_refuse_artifacts() returns trigger language plpgsql as $$ begin raise exception 'Archiv gesperrt'; end $$;
+            create trigger test_refuse_artifacts before insert on report_artifacts for each row execute function test_refuse_artifacts();
+            """);
+        try
+        {
+            var request = await EnqueueAsync(Holzminden, quarter.FirstDay, quarter.NextFirstDay);
+            var waiting = await WaitForAsync(request.Id, r => r.Status == ReportRequest.Queued && r.Error != null, TimeSpan.FromMinutes(2));
+
+            waiting.Attempts.ShouldBe(1);
+            waiting.Error.ShouldBe("Beim Erstellen ist ein interner Fehler aufgetreten. Versuch 1 von 3 ist fehlgeschlagen; der Auftrag wird in 15 Sekunden wiederholt.");
+            (await JobStateAsync(request.Id)).ShouldBe("Scheduled");
+
+            await ExecuteAsync("drop trigger test_refuse_artifacts on report_artifacts; drop function test_refuse_artifacts();");
+            var done = await WaitForAsync(request.Id, r => r.Status is ReportRequest.Done or ReportRequest.Failed, TimeSpan.FromMinutes(2));
+
+            done.Status.ShouldBe(ReportRequest.Done);
+            done.Error.ShouldBeNull();
+            done.Attempts.ShouldBe(2);
+            await using var db = CreateDb();
+            (await db.ReportArtifacts.CountAsync(a => a.DistrictKey == Holzminden && a.PeriodStart == quarter.FirstDay)).ShouldBe(1);
+        }
+        finally
+        {
+            await ExecuteAsync("drop trigger if exists test_refuse_artifacts on report_artifacts; drop function if exists test_refuse_artifacts();");
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+            .SeedAsync(new DemoOptions(NetworkKey: Network, Interviews: 300), TextWriter.Null, CancellationToken.None);
+    }
+
+    private async Task<RequestView> EnqueueAsync(string district, DateOnly start, DateOnly end)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = CreateDb();
+        var networkId = await db.Networks.Where(n => n.Key == Network).Select(n => n.Id).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<ReportRequestService>()
+            .EnqueueAsync(networkId, district, "pdf", start, end, SteeringId, CancellationToken.None);
+    }
+
+    private async Task<ReportRequest> WaitForAsync(Guid id, Func<ReportRequest, bool> reached, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using var db = CreateDb();
+            var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == id);
+            if (reached(request))
+            {
+                return request;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Auftrag blieb bei {request.Status} ({request.Error}).");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<string?> JobStateAsync(Guid requestId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select j.statename from hangfire.job j join report_requests r on r.job_id = j.id::text where r.id = @id", connection);
+        command.Parameters.AddWithValue("id", requestId);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
