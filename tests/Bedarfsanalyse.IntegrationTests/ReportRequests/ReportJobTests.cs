@@ -8,8 +8,8 @@ using Npgsql;
 
 namespace Bedarfsanalyse.IntegrationTests.ReportRequests;
 
-/// <summary>How a failed report is retried, with a real Hangfire server working the test database's queue.</summary>
-public sealed class ReportRetryTests(TestDatabase database) : AppTest(database)
+/// <summary>How a report job moves, fails and is retried, with a real Hangfire server working the test database's queue.</summary>
+public sealed class ReportJobTests(TestDatabase database) : AppTest(database)
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
@@ -40,6 +40,38 @@ public sealed class ReportRetryTests(TestDatabase database) : AppTest(database)
         var api = await steering.GetStringAsync($"/api/v1/report-requests/{request.Id}");
         api.ShouldContain("Fehlgeschlagen");
         api.ShouldContain("nicht für einen anderen Zeitraum");
+        using var browser = await App.SignInAsync("steering@example.org");
+        var (_, page) = await browser.GetPageAsync($"/berichte/auftraege/{request.Id}");
+        page.QuerySelector("#request-status")!.TextContent.ShouldBe("Fehlgeschlagen");
+        var reason = page.QuerySelector("#request-error")!;
+        reason.HasAttribute("hidden").ShouldBeFalse();
+        reason.TextContent.ShouldBe(finished.Error);
+    }
+
+    [Fact]
+    public async Task The_percentage_of_a_running_report_only_moves_forward_and_ends_at_100()
+    {
+        await SeedAsync();
+        var quarter = Core.Periods.Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous();
+        var request = await EnqueueAsync(Holzminden, quarter.FirstDay, quarter.NextFirstDay);
+        var seen = new List<(string Status, int Progress)>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = CreateDb();
+            var now = await db.ReportRequests.AsNoTracking().Where(r => r.Id == request.Id).Select(r => new { r.Status, r.Progress }).SingleAsync();
+            seen.Add((now.Status, now.Progress));
+            if (now.Status is ReportRequest.Done or ReportRequest.Failed)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        seen[^1].ShouldBe((ReportRequest.Done, 100));
+        seen.Select(s => s.Progress).ShouldBe(seen.Select(s => s.Progress).Order(), "Fortschritt ging zurück: " + string.Join(", ", seen.Select(s => $"{s.Status} {s.Progress}")));
+        seen.Where(s => s.Status != ReportRequest.Done).ShouldAllBe(s => s.Progress < 100);
     }
 
     [Fact]
