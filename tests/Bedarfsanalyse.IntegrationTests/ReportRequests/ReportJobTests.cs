@@ -1,7 +1,12 @@
 using Bedarfsanalyse.Data.Reports;
 using Bedarfsanalyse.Testing;
 using Bedarfsanalyse.Web.Commands.Demo;
+using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.ReportRequests;
+using Bedarfsanalyse.Web.Jobs;
+using Hangfire;
+using Hangfire.Storage;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -105,6 +110,44 @@ public sealed class ReportJobTests(TestDatabase database) : AppTest(database)
         {
             await ExecuteAsync("drop trigger if exists test_refuse_artifacts on report_artifacts; drop function if exists test_refuse_artifacts();");
         }
+    }
+
+    [Fact]
+    public async Task The_scheduler_runs_the_contact_retention_and_each_networks_quarterly_reports_on_its_own_cron_and_forgets_a_deleted_network()
+    {
+        var recurring = App.Services.GetRequiredService<IRecurringJobManager>();
+        await using var db = CreateDb();
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Key == Network);
+        var districts = await db.NetworkDistricts.Where(d => d.NetworkId == network.Id).Select(d => d.DistrictKey).ToListAsync();
+        using var admin = await App.ApiClientAsync(AdminId);
+        (await admin.PutAsJsonAsync($"/api/v1/networks/{Network}", new
+        {
+            name = network.Name, steeringCommitteeName = network.SteeringCommitteeName, reportSchedule = "30 7 2 1,4,7,10 *",
+            contactRetentionMonths = 12, districts,
+        })).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        recurring.AddOrUpdate<QuarterlyReportsJob>(QuarterlyReportsJob.RecurringId("aufgeloest"),
+            job => job.RunAsync("aufgeloest", null, CancellationToken.None), "0 6 1 1,4,7,10 *");
+        recurring.AddOrUpdate<QuarterlyReportsJob>(QuarterlyReportsJob.RecurringId("ehemals"),
+            job => job.RunAsync("ehemals", null, CancellationToken.None), "0 6 1 1,4,7,10 *");
+
+        // A server starting after a network was deleted, and a run that fires for one.
+        await ActivatorUtilities.CreateInstance<RecurringJobRegistration>(App.Services).StartAsync(CancellationToken.None);
+        IReadOnlyList<Guid> fired;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            recurring.AddOrUpdate<QuarterlyReportsJob>(QuarterlyReportsJob.RecurringId("ehemals"),
+                job => job.RunAsync("ehemals", null, CancellationToken.None), "0 6 1 1,4,7,10 *");
+            fired = await scope.ServiceProvider.GetRequiredService<QuarterlyReportsJob>().RunAsync("ehemals", null, CancellationToken.None);
+        }
+
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        var schedule = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
+        schedule[ContactRetentionJob.Id].ShouldBe("0 3 * * *");
+        schedule[QuarterlyReportsJob.RecurringId(Network)].ShouldBe("30 7 2 1,4,7,10 *");
+        schedule[QuarterlyReportsJob.RecurringId(OtherNetwork)].ShouldBe("0 6 1 1,4,7,10 *");
+        schedule.Keys.ShouldNotContain(QuarterlyReportsJob.RecurringId("aufgeloest"));
+        schedule.Keys.ShouldNotContain(QuarterlyReportsJob.RecurringId("ehemals"));
+        fired.ShouldBeEmpty();
     }
 
     private async Task SeedAsync()

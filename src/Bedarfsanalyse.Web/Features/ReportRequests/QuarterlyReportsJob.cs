@@ -12,7 +12,8 @@ namespace Bedarfsanalyse.Web.Features.ReportRequests;
 /// Running it again for the same quarter (a Hangfire retry after a failure half-way, a second trigger) adds only what
 /// is missing: a report the schedule already asked for and that did not fail is neither queued nor made again.
 /// </summary>
-public sealed class QuarterlyReportsJob(BedarfsanalyseDb db, ReportRequestService requests, TimeProvider clock, ILogger<QuarterlyReportsJob> logger)
+public sealed class QuarterlyReportsJob(
+    BedarfsanalyseDb db, ReportRequestService requests, IRecurringJobManager recurring, TimeProvider clock, ILogger<QuarterlyReportsJob> logger)
 {
     /// <summary>First key of the session advisory lock that lets one run per network decide what is missing.</summary>
     private const int LockSpace = 0x51_42_45_52;
@@ -28,8 +29,10 @@ public sealed class QuarterlyReportsJob(BedarfsanalyseDb db, ReportRequestServic
         var network = await db.Networks.AsNoTracking().Where(n => n.Key == networkKey).Select(n => new { n.Id }).SingleOrDefaultAsync(cancellationToken);
         if (network is null)
         {
-            // The network was deleted after the run was scheduled: there is nothing to report on, retrying cannot help.
-            logger.LogWarning("Quarterly reports for unknown network {Network} skipped", networkKey);
+            // The network was deleted after the run was scheduled: there is nothing to report on, retrying cannot help,
+            // and its schedule must not fire again.
+            logger.LogWarning("Quarterly reports for unknown network {Network} skipped; its schedule is removed", networkKey);
+            recurring.RemoveIfExists(RecurringId(networkKey));
             return [];
         }
 
@@ -52,7 +55,15 @@ public sealed class QuarterlyReportsJob(BedarfsanalyseDb db, ReportRequestServic
         }
         finally
         {
-            await db.Database.ExecuteSqlAsync($"select pg_advisory_unlock({LockSpace}, {network.Id})", CancellationToken.None);
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"select pg_advisory_unlock({LockSpace}, {network.Id})", CancellationToken.None);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The connection is gone, and with it the lock.
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
