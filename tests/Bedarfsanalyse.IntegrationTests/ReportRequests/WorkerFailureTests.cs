@@ -87,6 +87,9 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
 
         await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, worker);
         await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
+        await using var db = CreateDb();
+        // The run the restart broke, and the retry that finished it.
+        (await db.ReportRequests.Where(r => r.Id == requestId).Select(r => r.Attempts).SingleAsync()).ShouldBe(2);
     }
 
     /// <summary>A fast restart as an operator does it: every session ends, the server is away for a moment, then back on the same port.</summary>
