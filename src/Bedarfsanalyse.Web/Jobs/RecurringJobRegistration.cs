@@ -2,6 +2,7 @@ using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Web.Features.Establishments;
 using Bedarfsanalyse.Web.Features.ReportRequests;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.Web.Jobs;
@@ -9,8 +10,9 @@ namespace Bedarfsanalyse.Web.Jobs;
 /// <summary>
 /// Puts the recurring jobs on the schedule when a job server starts (idempotent: AddOrUpdate by id): the daily contact
 /// and audit-trail retention and, per network, the quarterly reports on the network's own schedule (cron, Europe/Berlin).
+/// The schedule of a network that no longer exists is taken off, so that no run for it fires again.
 /// </summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IServiceScopeFactory scopes) : IHostedService
+internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, IServiceScopeFactory scopes) : IHostedService
 {
     public static readonly TimeZoneInfo Berlin = FindBerlin();
 
@@ -24,9 +26,18 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BedarfsanalyseDb>();
-        foreach (var network in await db.Networks.AsNoTracking().Select(n => new { n.Key, n.ReportSchedule }).ToListAsync(cancellationToken))
+        var networks = await db.Networks.AsNoTracking().Select(n => new { n.Key, n.ReportSchedule }).ToListAsync(cancellationToken);
+        foreach (var network in networks)
         {
             Schedule(recurring, network.Key, network.ReportSchedule);
+        }
+
+        var wanted = networks.Select(n => QuarterlyReportsJob.RecurringId(n.Key)).ToHashSet(StringComparer.Ordinal);
+        using var connection = storage.GetConnection();
+        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id)
+            .Where(id => id.StartsWith(QuarterlyReportsJob.RecurringId(""), StringComparison.Ordinal) && !wanted.Contains(id)))
+        {
+            recurring.RemoveIfExists(stale);
         }
     }
 

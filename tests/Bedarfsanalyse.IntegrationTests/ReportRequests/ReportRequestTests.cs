@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bedarfsanalyse.Data.Accounts;
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Data.Reports;
 using Bedarfsanalyse.Testing;
+using Bedarfsanalyse.Web.Commands.Demo;
+using Bedarfsanalyse.Web.Features.ReportRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Bedarfsanalyse.IntegrationTests.ReportRequests;
@@ -26,6 +32,72 @@ public sealed class ReportRequestTests(TestDatabase database) : AppTest(database
         again.GetProperty("status").GetString().ShouldBe("queued");
         again.GetProperty("statusText").GetString().ShouldBe("In der Warteschlange");
         (await JobsForAsync(id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_request_made_by_many_people_at_the_same_moment_starts_one_job_and_everyone_follows_the_same_request()
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            clients.Add(await App.ApiClientAsync(i % 2 == 0 ? SteeringId : AnalystId));
+        }
+
+        var form = new { network = Network, kind = "pdf", district = Holzminden, quarter = "2026-Q2" };
+        using var start = new SemaphoreSlim(0);
+        var posts = clients.Select(async client =>
+        {
+            await start.WaitAsync();
+            return await client.PostAsJsonAsync("/api/v1/report-requests", form);
+        }).ToList();
+        start.Release(clients.Count);
+        var responses = await Task.WhenAll(posts);
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(code => code == HttpStatusCode.Accepted);
+        var ids = new HashSet<string>();
+        foreach (var response in responses)
+        {
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        ids.Count.ShouldBe(1);
+        (await JobsForAsync(ids.Single())).ShouldBe(1);
+        await using var db = CreateDb();
+        (await db.ReportRequests.CountAsync()).ShouldBe(1);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Running_the_quarterly_job_again_queues_no_second_report_for_a_district_already_done_or_waiting()
+    {
+        await using (var seed = App.Services.CreateAsyncScope())
+        {
+            await seed.ServiceProvider.GetRequiredService<DemoSeeder>()
+                .SeedAsync(new DemoOptions(NetworkKey: Network, Interviews: 300), TextWriter.Null, CancellationToken.None);
+        }
+
+        var quarter = Quarter.Of(DateOnly.FromDateTime(DateTime.Now)).Previous().ToString();
+        var first = await QuarterlyAsync(quarter);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await using var lookup = CreateDb();
+            var holzminden = await lookup.ReportRequests.Where(r => r.DistrictKey == Holzminden).Select(r => r.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<ReportJob>().RunAsync(holzminden, CancellationToken.None);
+        }
+
+        // What a Hangfire retry of the quarterly job (or a second trigger) does.
+        var second = await QuarterlyAsync(quarter);
+
+        second.ShouldBe(first);
+        await using var db = CreateDb();
+        var requests = await db.ReportRequests.AsNoTracking().ToListAsync();
+        requests.Count.ShouldBe(first.Count);
+        requests.Single(r => r.DistrictKey == Holzminden).Status.ShouldBe(ReportRequest.Done);
+        (await db.ReportArtifacts.CountAsync()).ShouldBe(1);
+        foreach (var id in first)
+        {
+            (await JobsForAsync(id.ToString())).ShouldBe(1);
+        }
     }
 
     [Fact]
@@ -79,6 +151,12 @@ public sealed class ReportRequestTests(TestDatabase database) : AppTest(database
         page.ShouldContain("Quartalsbericht Holzminden, 2. Quartal 2026");
         page.ShouldContain("In der Warteschlange");
         page.ShouldContain("/js/report-progress.js");
+    }
+
+    private async Task<IReadOnlyList<Guid>> QuarterlyAsync(string quarter)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QuarterlyReportsJob>().RunAsync(Network, quarter, CancellationToken.None);
     }
 
     private static async Task<string> ProblemAsync(HttpClient client, object form)

@@ -71,6 +71,44 @@ public sealed class WorkerFailureTests(TestDatabase database) : AppTest(database
         await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
     }
 
+    [Fact]
+    public async Task When_the_database_server_restarts_while_a_report_runs_the_worker_reconnects_and_exactly_one_artifact_results()
+    {
+        var cluster = Database.Cluster
+            ?? throw new InvalidOperationException("Dieser Test startet den Datenbankserver neu und braucht dafür den privaten Cluster (BEDARFSANALYSE_TEST_DB nicht setzen).");
+        var (requestId, quarter) = await RequestReportAsync();
+        var archive = await HoldArchiveAsync();
+
+        await using var worker = StartWorker();
+        await WaitUntilBlockedAsync(worker);
+        await RestartAsync(cluster.DataDirectory);
+        await archive.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+
+        await WaitUntilAsync(async () => await StatusAsync(requestId) == ReportRequest.Done ? 1L : 0L, done => done == 1, worker);
+        await ShouldHaveExactlyOneArtifactAsync(requestId, quarter);
+        await using var db = CreateDb();
+        // The run the restart broke, and the retry that finished it.
+        (await db.ReportRequests.Where(r => r.Id == requestId).Select(r => r.Attempts).SingleAsync()).ShouldBe(2);
+    }
+
+    /// <summary>A fast restart as an operator does it: every session ends, the server is away for a moment, then back on the same port.</summary>
+    private static async Task RestartAsync(string dataDirectory)
+    {
+        var pgCtl = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_ctl")).Where(File.Exists).Order().Last();
+        // The server's output must go to its log: a pipe to this test would stay open as long as the server runs.
+        string[] arguments = ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"];
+        var start = Environment.UserName == "root"
+            ? new System.Diagnostics.ProcessStartInfo("runuser", ["-u", "postgres", "--", pgCtl, .. arguments])
+            : new System.Diagnostics.ProcessStartInfo(pgCtl, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var restart = System.Diagnostics.Process.Start(start)!;
+        var output = await restart.StandardOutput.ReadToEndAsync() + await restart.StandardError.ReadToEndAsync();
+        await restart.WaitForExitAsync();
+        restart.ExitCode.ShouldBe(0, output);
+    }
+
     private async Task<(Guid RequestId, Core.Periods.Quarter Quarter)> RequestReportAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -2,6 +2,7 @@ using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Reports;
 using Bedarfsanalyse.Web.Features.Archive;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.Web.Features.ReportRequests;
@@ -18,9 +19,19 @@ public sealed class ReportJob(
 
     public static readonly int[] RetryDelays = [15, 60];
 
+    /// <summary>Runs the request outside Hangfire (tests, tools): a failure counts as the last attempt.</summary>
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [15, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Bericht {0}")]
-    public async Task RunAsync(Guid requestId, CancellationToken cancellationToken)
+    public Task RunAsync(Guid requestId, CancellationToken cancellationToken) => RunAsync(requestId, null, cancellationToken);
+
+    /// <summary>
+    /// The queued job. Hangfire passes its <paramref name="context"/>: its retry count, not the request's attempt
+    /// counter, decides whether a failure is the last one, because a run on a worker that was killed or shut down
+    /// never reached Hangfire's retry filter.
+    /// </summary>
+    [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [15, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("Bericht {0}")]
+    public async Task RunAsync(Guid requestId, PerformContext? context, CancellationToken cancellationToken)
     {
         var request = await db.ReportRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || request.Status is ReportRequest.Done or ReportRequest.Failed)
@@ -38,6 +49,7 @@ public sealed class ReportJob(
         request.Status = ReportRequest.Running;
         request.Attempts++;
         request.Progress = 0;
+        request.Error = null;
         request.StartedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
 
@@ -55,15 +67,25 @@ public sealed class ReportJob(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown: Hangfire hands the job back to the queue; the request waits for the next worker.
-            await SetStatusAsync(requestId, ReportRequest.Queued, null, CancellationToken.None);
+            // Shutdown: Hangfire hands the job back to the queue; the request waits for the next worker. The run was
+            // interrupted, not tried and failed, so it does not count as an attempt.
+            await HandBackAsync(requestId);
             throw;
+        }
+        catch (ReportInputException e)
+        {
+            // The request itself cannot be fulfilled (a period that is no quarter, a district without data source):
+            // another attempt would fail the same way, so the person learns why at once and Hangfire does not retry.
+            logger.LogWarning("Report request {RequestId} cannot be fulfilled: {Reason}", requestId, e.Message);
+            await SetStatusAsync(requestId, ReportRequest.Failed, e.Message + " Der Auftrag wird nicht wiederholt.", CancellationToken.None);
         }
         catch (Exception e)
         {
-            var final = request.Attempts >= MaxAttempts;
-            logger.LogError(e, "Report request {RequestId} failed on attempt {Attempt}", requestId, request.Attempts);
-            await SetStatusAsync(requestId, final ? ReportRequest.Failed : ReportRequest.Queued, Reason(e, request.Attempts, final), CancellationToken.None);
+            // Hangfire's retry count is the number of failures before this one; without Hangfire there is no retry.
+            var failure = context is null ? MaxAttempts : context.GetJobParameter<int>("RetryCount") + 1;
+            var final = failure >= MaxAttempts;
+            logger.LogError(e, "Report request {RequestId} failed (failure {Failure} of {MaxAttempts}, run {Attempt})", requestId, failure, MaxAttempts, request.Attempts);
+            await SetStatusAsync(requestId, final ? ReportRequest.Failed : ReportRequest.Queued, Reason(e, failure, final), CancellationToken.None);
             throw;
         }
     }
@@ -78,6 +100,14 @@ public sealed class ReportJob(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private async Task HandBackAsync(Guid requestId)
+    {
+        db.ChangeTracker.Clear();
+        await db.ReportRequests.Where(r => r.Id == requestId && r.Status == ReportRequest.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, ReportRequest.Queued)
+            .SetProperty(r => r.Attempts, r => r.Attempts > 0 ? r.Attempts - 1 : 0));
+    }
+
     private async Task SetStatusAsync(Guid requestId, string status, string? error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -88,17 +118,19 @@ public sealed class ReportJob(
     }
 
     /// <summary>What the person who asked reads: in German, without internals.</summary>
-    private static string Reason(Exception e, int attempt, bool final)
+    private static string Reason(Exception e, int failure, bool final)
     {
         var what = e switch
         {
-            ReportInputException input => input.Message,
+            // Connection lost, server shutting down or not accepting connections (SQLSTATE classes 08 and 57).
+            Npgsql.PostgresException pg when !(pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57", StringComparison.Ordinal))
+                => "Beim Erstellen ist ein interner Fehler aufgetreten.",
             Npgsql.NpgsqlException or TimeoutException => "Die Datenbank war nicht erreichbar.",
             _ => "Beim Erstellen ist ein interner Fehler aufgetreten.",
         };
         return final
-            ? $"{what} Nach {attempt} Versuchen abgebrochen; bitte wenden Sie sich an die Administration."
-            : $"{what} Versuch {attempt} von {MaxAttempts} ist fehlgeschlagen; der Auftrag wird automatisch wiederholt.";
+            ? $"{what} Nach {failure} {(failure == 1 ? "Versuch" : "Versuchen")} abgebrochen; bitte wenden Sie sich an die Administration."
+            : $"{what} Versuch {failure} von {MaxAttempts} ist fehlgeschlagen; der Auftrag wird in {RetryDelays[failure - 1]} Sekunden wiederholt.";
     }
 }
 

@@ -74,47 +74,70 @@ public sealed class ReportRequestService(BedarfsanalyseDb db, IBackgroundJobClie
         return await EnqueueAsync(network.Id, district, form.Kind, quarter.FirstDay, quarter.NextFirstDay, scope.UserId, cancellationToken);
     }
 
-    /// <summary>Saves the request and puts its job on the queue, or returns the open request that asks for the same.</summary>
+    /// <summary>
+    /// Saves the request and puts its job on the queue, or returns the open request that asks for the same. Two callers
+    /// racing for the same report both end here: the database lets one insert win, the other finds the winner. Should
+    /// the winner finish between the refusal and the look-up, the next insert simply starts a new request.
+    /// </summary>
     public async Task<RequestView> EnqueueAsync(
         int networkId, string? district, string kind, DateOnly start, DateOnly end, Guid? requestedBy, CancellationToken cancellationToken)
     {
-        var request = new ReportRequest
+        const int Tries = 5;
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.CreateVersion7(),
-            NetworkId = networkId,
-            DistrictKey = district,
-            Kind = kind,
-            PeriodStart = start,
-            PeriodEnd = end,
-            RequestedBy = requestedBy,
-            RequestedAt = clock.GetUtcNow(),
-        };
-        db.ReportRequests.Add(request);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            var open = await db.ReportRequests.SingleAsync(r => r.NetworkId == networkId && r.DistrictKey == district && r.Kind == kind
-                && r.PeriodStart == start && r.PeriodEnd == end && (r.Status == ReportRequest.Queued || r.Status == ReportRequest.Running), cancellationToken);
-            if (open.JobId is null && clock.GetUtcNow() - open.RequestedAt > Orphaned)
+            var request = new ReportRequest
             {
-                await AttachJobAsync(open, cancellationToken);
+                Id = Guid.CreateVersion7(),
+                NetworkId = networkId,
+                DistrictKey = district,
+                Kind = kind,
+                PeriodStart = start,
+                PeriodEnd = end,
+                RequestedBy = requestedBy,
+                RequestedAt = clock.GetUtcNow(),
+            };
+            db.ReportRequests.Add(request);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await AttachJobAsync(request, cancellationToken);
+                return await ViewAsync(request.Id, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
             }
 
-            return await ViewAsync(open.Id, cancellationToken);
-        }
+            var open = await db.ReportRequests.AsNoTracking()
+                .Where(r => r.NetworkId == networkId && r.DistrictKey == district && r.Kind == kind && r.PeriodStart == start && r.PeriodEnd == end
+                    && (r.Status == ReportRequest.Queued || r.Status == ReportRequest.Running))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (open is not null)
+            {
+                if (open.JobId is null && clock.GetUtcNow() - open.RequestedAt > Orphaned && await ClaimOrphanAsync(open.Id, cancellationToken))
+                {
+                    await AttachJobAsync(open, cancellationToken);
+                }
 
-        await AttachJobAsync(request, cancellationToken);
-        return await ViewAsync(request.Id, cancellationToken);
+                return await ViewAsync(open.Id, cancellationToken);
+            }
+
+            if (attempt == Tries)
+            {
+                throw new InvalidOperationException($"The open request for {kind} {district} {start} kept changing under {Tries} tries.");
+            }
+        }
     }
+
+    /// <summary>Of several callers finding the same orphan, only the one whose update takes it enqueues its job.</summary>
+    private async Task<bool> ClaimOrphanAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.ReportRequests.Where(r => r.Id == id && r.JobId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, "wird-eingereiht"), cancellationToken) == 1;
 
     private async Task AttachJobAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var id = request.Id;
-        request.JobId = jobs.Enqueue<ReportJob>(job => job.RunAsync(id, CancellationToken.None));
+        request.JobId = jobs.Enqueue<ReportJob>(job => job.RunAsync(id, null, CancellationToken.None));
         await db.ReportRequests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, request.JobId), cancellationToken);
     }
 
