@@ -29,6 +29,29 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void With_45_districts_the_regional_chart_continues_on_the_next_page_and_nothing_stands_over_the_footer()
+    {
+        var data = new SampleDistrictData(districts: 45);
+        using var pdf = Render(data);
+
+        var title = "Betriebe, die Weiterbildung unterstützt haben, nach Landkreis";
+        var first = pdf.PagesWith(title).Min();
+        var continued = pdf.PagesWith(title + " (Fortsetzung)");
+        continued.ShouldNotBeEmpty();
+        continued.ShouldBe(Enumerable.Range(first + 1, continued.Count).ToList());
+        pdf.PagesWith("Landkreis 45 (n = 105)").Min().ShouldBe(continued[^1]);
+
+        // Below the content area stand only the footer's words.
+        var contentBottom = Theme.PageHeight - Theme.ContentBottom;
+        for (var page = 1; page <= pdf.Pages.Count; page++)
+        {
+            var footer = $"Steuerkreis MehrWert · {data.NetworkName} Seite {page} von {pdf.Pages.Count}".Split(' ');
+            var below = pdf.Words[page - 1].Where(w => w.BoundingBox.Bottom < contentBottom - 0.5).Select(w => w.Text).ToList();
+            below.ShouldAllBe(word => footer.Contains(word), $"Seite {page}: {string.Join(' ', below)}");
+        }
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
