@@ -51,6 +51,19 @@ public sealed class QuarterlyReportTests
         }
     }
 
+    [Theory]
+    [InlineData("mehrwert", "für den Steuerkreis MehrWert")]
+    [InlineData("leine-weser", "für die Lenkungsgruppe des Fachkräftebündnisses")]
+    public void The_committee_is_named_with_its_own_article_on_the_cover_in_the_text_and_in_the_metadata(string network, string expected)
+    {
+        using var pdf = Render(new SampleDistrictData(), Template(network));
+
+        pdf.Texts[0].ShouldContain("Bericht " + expected);
+        pdf.Texts[1].ShouldContain("Dieser Bericht fasst " + expected);
+        (pdf.Document.Information.Subject ?? "").ShouldContain("Quartalsbericht " + expected);
+        pdf.AllText.ShouldNotContain("den Lenkungsgruppe");
+    }
+
     [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
