@@ -451,7 +451,7 @@ public sealed class QuarterlyReportComposer
 
         public string QuestionText(TemplateBlock block) => Question(block)?.Label?.Default ?? block.Question ?? "";
 
-        public string Label(TemplateBlock block) => QuestionText(block);
+        public string Label(TemplateBlock block) => block.Label ?? QuestionText(block);
 
         public bool IsMultipleChoice(TemplateBlock block) => Question(block) is MultipleChoiceQuestion;
 

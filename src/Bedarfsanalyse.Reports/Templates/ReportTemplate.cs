@@ -34,7 +34,8 @@ public sealed record TemplateSection(SectionKind Kind, string Title, IReadOnlyLi
 /// <summary>
 /// One block of a section. <paramref name="Question"/> names a question of the network questionnaires
 /// (<paramref name="Questionnaire"/> says which); <paramref name="Value"/> is the answer code an indicator counts
-/// ("ja"); <paramref name="Text"/> is the parsed Liquid text of a text block.
+/// ("ja"); <paramref name="Text"/> is the parsed Liquid text of a text block; <paramref name="Label"/> is the German
+/// name of the question in column headers, needed where the question has none (calculated a_wirtschaftsgruppe).
 /// </summary>
 public sealed record TemplateBlock(
     BlockKind Kind,
@@ -44,7 +45,8 @@ public sealed record TemplateBlock(
     string? CompareWith = null,
     string? Value = null,
     int? Top = null,
-    LiquidText? Text = null);
+    LiquidText? Text = null,
+    string? Label = null);
 
 public enum SectionKind
 {

@@ -280,6 +280,12 @@ public sealed partial class ReportTemplateLoader
         if (needsQuestion)
         {
             var question = FindQuestion(raw.Questionnaire, raw.Question, file, lines.LineOf(path + ".question"), errors, out questionnaire);
+            if (question is not null && question.Label is null && string.IsNullOrWhiteSpace(raw.Label))
+            {
+                errors.Add(new TemplateError(file, lines.LineOf(path + ".question"),
+                    $"Die Frage „{question.Name}“ hat keine Beschriftung; bitte „label“ mit dem deutschen Namen angeben (z. B. „Wirtschaftszweig“)."));
+            }
+
             if (question is not null)
             {
                 CheckQuestionFits(kind, raw, question, questionnaire!, file, lines.LineOf(path + ".question"), lines.LineOf(path + ".value"), errors);
@@ -303,7 +309,7 @@ public sealed partial class ReportTemplateLoader
         return errors.Count > count
             ? null
             : new TemplateBlock(kind, raw.Title, questionnaire, raw.Question, raw.CompareWith,
-                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text);
+                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text, raw.Label);
     }
 
     private Question? FindQuestion(string? questionnaireKey, string? name, string file, int line, List<TemplateError> errors, out string? questionnaire)
@@ -467,6 +473,8 @@ public sealed partial class ReportTemplateLoader
         public string? Value { get; set; }
 
         public int? Top { get; set; }
+
+        public string? Label { get; set; }
     }
 
     private sealed class RawNetworkOverride

@@ -65,6 +65,17 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_sector_and_size_tables_are_headed_with_German_names_not_variable_names()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Wirtschaftszweig Interviews");
+        pdf.AllText.ShouldContain("Größenklasse Interviews");
+        pdf.AllText.ShouldNotContain("a_wirtschaftsgruppe");
+        pdf.AllText.ShouldNotContain("a_groessenklasse");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
