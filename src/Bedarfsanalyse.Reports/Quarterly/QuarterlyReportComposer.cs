@@ -42,7 +42,7 @@ public sealed class QuarterlyReportComposer
         var metadata = new PdfMetadata(
             $"{template.Title}: {data.DistrictName} – {quarter}",
             data.NetworkName,
-            $"Quartalsbericht für den {template.Committee}, {data.DistrictName} ({data.DistrictKey}), {quarter}")
+            $"Quartalsbericht für {template.CommitteeAccusative}, {data.DistrictName} ({data.DistrictKey}), {quarter}")
         {
             Keywords = ["Weiterbildung", "Bedarfsanalyse", data.DistrictName, data.Quarter.ToGermanShortString(), data.NetworkName],
         };
@@ -96,6 +96,8 @@ public sealed class QuarterlyReportComposer
         [ReportTextVariables.DistrictKey] = data.DistrictKey,
         [ReportTextVariables.Network] = data.NetworkName,
         [ReportTextVariables.Committee] = template.Committee,
+        [ReportTextVariables.CommitteeAccusative] = template.CommitteeAccusative,
+        [ReportTextVariables.CommitteeDative] = template.CommitteeDative,
         [ReportTextVariables.Quarter] = data.Quarter.ToGermanLongString(),
         [ReportTextVariables.QuarterShort] = data.Quarter.ToGermanShortString(),
         [ReportTextVariables.Date] = GermanFigureFormat.Date(data.AsOf),
@@ -110,7 +112,7 @@ public sealed class QuarterlyReportComposer
         yield return new SpacerBlock(150f);
         yield return new HeadingBlock(state.Template.Title);
         yield return new HeadingBlock($"{data.DistrictName} – {data.Quarter.ToGermanLongString()}", 2);
-        yield return new ParagraphBlock($"Bericht für den {state.Template.Committee}");
+        yield return new ParagraphBlock($"Bericht für {state.Template.CommitteeAccusative}");
         yield return new ParagraphBlock($"{data.NetworkName}");
         yield return new ParagraphBlock($"Kreisschlüssel {data.DistrictKey} · Stand: {GermanFigureFormat.Date(data.AsOf)}") { Style = ParagraphStyle.Note };
     }
@@ -449,7 +451,7 @@ public sealed class QuarterlyReportComposer
 
         public string QuestionText(TemplateBlock block) => Question(block)?.Label?.Default ?? block.Question ?? "";
 
-        public string Label(TemplateBlock block) => QuestionText(block);
+        public string Label(TemplateBlock block) => block.Label ?? QuestionText(block);
 
         public bool IsMultipleChoice(TemplateBlock block) => Question(block) is MultipleChoiceQuestion;
 

@@ -4,14 +4,38 @@ namespace Bedarfsanalyse.Reports.Templates;
 /// The quarterly report as data (Berichtsvorlage): sections in order, the blocks of each section and the committee's
 /// name, after a network's override has been applied. Built only by <see cref="ReportTemplateLoader"/>, so it is valid.
 /// </summary>
-public sealed record ReportTemplate(string Version, string Title, string Committee, IReadOnlyList<TemplateSection> Sections);
+public sealed record ReportTemplate(string Version, string Title, string Committee, IReadOnlyList<TemplateSection> Sections)
+{
+    /// <summary>The grammatical gender of the committee's name ("Steuerkreis" m, "Lenkungsgruppe" f), from the template data.</summary>
+    public CommitteeGender CommitteeGender { get; init; } = CommitteeGender.Masculine;
+
+    /// <summary>"den Steuerkreis MehrWert", "die Lenkungsgruppe …": for "Bericht für …".</summary>
+    public string CommitteeAccusative => CommitteeGender switch
+    {
+        CommitteeGender.Feminine => "die ",
+        CommitteeGender.Neuter => "das ",
+        _ => "den ",
+    } + Committee;
+
+    /// <summary>"dem Steuerkreis MehrWert", "der Lenkungsgruppe …".</summary>
+    public string CommitteeDative => (CommitteeGender == CommitteeGender.Feminine ? "der " : "dem ") + Committee;
+}
+
+/// <summary>Gender of the committee's head noun; the article of every case follows from it.</summary>
+public enum CommitteeGender
+{
+    Masculine,
+    Feminine,
+    Neuter,
+}
 
 public sealed record TemplateSection(SectionKind Kind, string Title, IReadOnlyList<TemplateBlock> Blocks);
 
 /// <summary>
 /// One block of a section. <paramref name="Question"/> names a question of the network questionnaires
 /// (<paramref name="Questionnaire"/> says which); <paramref name="Value"/> is the answer code an indicator counts
-/// ("ja"); <paramref name="Text"/> is the parsed Liquid text of a text block.
+/// ("ja"); <paramref name="Text"/> is the parsed Liquid text of a text block; <paramref name="Label"/> is the German
+/// name of the question in column headers, needed where the question has none (calculated a_wirtschaftsgruppe).
 /// </summary>
 public sealed record TemplateBlock(
     BlockKind Kind,
@@ -21,7 +45,8 @@ public sealed record TemplateBlock(
     string? CompareWith = null,
     string? Value = null,
     int? Top = null,
-    LiquidText? Text = null);
+    LiquidText? Text = null,
+    string? Label = null);
 
 public enum SectionKind
 {

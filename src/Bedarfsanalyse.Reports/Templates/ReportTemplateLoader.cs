@@ -124,7 +124,10 @@ public sealed partial class ReportTemplateLoader
         }
 
         var template = new ReportTemplate(
-            raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections);
+            raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections)
+        {
+            CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? CommitteeGender.Masculine,
+        };
         if (string.IsNullOrWhiteSpace(raw.Version))
         {
             errors.Add(new TemplateError(file, 1, "Die Vorlage hat keine Fassung („version“)."));
@@ -208,9 +211,34 @@ public sealed partial class ReportTemplateLoader
         return template with
         {
             Committee = string.IsNullOrWhiteSpace(raw.Committee) ? template.Committee : raw.Committee,
+            CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? template.CommitteeGender,
             Title = string.IsNullOrWhiteSpace(raw.Title) ? template.Title : raw.Title,
             Sections = sections,
         };
+    }
+
+    private static readonly Dictionary<string, CommitteeGender> Genders = new(StringComparer.Ordinal)
+    {
+        ["m"] = CommitteeGender.Masculine,
+        ["f"] = CommitteeGender.Feminine,
+        ["n"] = CommitteeGender.Neuter,
+    };
+
+    private static CommitteeGender? Gender(string? value, string file, JsonLineMap lines, List<TemplateError> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Genders.TryGetValue(value, out var gender))
+        {
+            return gender;
+        }
+
+        errors.Add(new TemplateError(file, lines.LineOf("committee_gender"),
+            $"„committee_gender“ ist „{value}“; erlaubt sind „m“ (der Steuerkreis), „f“ (die Lenkungsgruppe) und „n“ (das Gremium)."));
+        return null;
     }
 
     private static TemplateSection? FindSection(List<TemplateSection> sections, string? name, string file, int line, List<TemplateError> errors)
@@ -252,6 +280,12 @@ public sealed partial class ReportTemplateLoader
         if (needsQuestion)
         {
             var question = FindQuestion(raw.Questionnaire, raw.Question, file, lines.LineOf(path + ".question"), errors, out questionnaire);
+            if (question is not null && question.Label is null && string.IsNullOrWhiteSpace(raw.Label))
+            {
+                errors.Add(new TemplateError(file, lines.LineOf(path + ".question"),
+                    $"Die Frage „{question.Name}“ hat keine Beschriftung; bitte „label“ mit dem deutschen Namen angeben (z. B. „Wirtschaftszweig“)."));
+            }
+
             if (question is not null)
             {
                 CheckQuestionFits(kind, raw, question, questionnaire!, file, lines.LineOf(path + ".question"), lines.LineOf(path + ".value"), errors);
@@ -275,7 +309,7 @@ public sealed partial class ReportTemplateLoader
         return errors.Count > count
             ? null
             : new TemplateBlock(kind, raw.Title, questionnaire, raw.Question, raw.CompareWith,
-                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text);
+                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text, raw.Label);
     }
 
     private Question? FindQuestion(string? questionnaireKey, string? name, string file, int line, List<TemplateError> errors, out string? questionnaire)
@@ -408,6 +442,8 @@ public sealed partial class ReportTemplateLoader
 
         public string? Committee { get; set; }
 
+        public string? CommitteeGender { get; set; }
+
         public List<RawSection>? Sections { get; set; }
     }
 
@@ -437,11 +473,15 @@ public sealed partial class ReportTemplateLoader
         public string? Value { get; set; }
 
         public int? Top { get; set; }
+
+        public string? Label { get; set; }
     }
 
     private sealed class RawNetworkOverride
     {
         public string? Committee { get; set; }
+
+        public string? CommitteeGender { get; set; }
 
         public string? Title { get; set; }
 

@@ -10,6 +10,8 @@ public static class ReportTextVariables
     public const string DistrictKey = "bezirk_schluessel";
     public const string Network = "netzwerk";
     public const string Committee = "gremium";
+    public const string CommitteeAccusative = "gremium_akkusativ";
+    public const string CommitteeDative = "gremium_dativ";
     public const string Quarter = "quartal";
     public const string QuarterShort = "quartal_kurz";
     public const string Date = "stand";
@@ -19,6 +21,6 @@ public static class ReportTextVariables
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        District, DistrictKey, Network, Committee, Quarter, QuarterShort, Date, EmployerInterviews, EmployeeInterviews, Weighted,
+        District, DistrictKey, Network, Committee, CommitteeAccusative, CommitteeDative, Quarter, QuarterShort, Date, EmployerInterviews, EmployeeInterviews, Weighted,
     };
 }

@@ -29,6 +29,53 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void With_45_districts_the_regional_chart_continues_on_the_next_page_and_nothing_stands_over_the_footer()
+    {
+        var data = new SampleDistrictData(districts: 45);
+        using var pdf = Render(data);
+
+        var title = "Betriebe, die Weiterbildung unterstützt haben, nach Landkreis";
+        var first = pdf.PagesWith(title).Min();
+        var continued = pdf.PagesWith(title + " (Fortsetzung)");
+        continued.ShouldNotBeEmpty();
+        continued.ShouldBe(Enumerable.Range(first + 1, continued.Count).ToList());
+        pdf.PagesWith("Landkreis 45 (n = 105)").Min().ShouldBe(continued[^1]);
+
+        // Below the content area stand only the footer's words.
+        var contentBottom = Theme.PageHeight - Theme.ContentBottom;
+        for (var page = 1; page <= pdf.Pages.Count; page++)
+        {
+            var footer = $"Steuerkreis MehrWert · {data.NetworkName} Seite {page} von {pdf.Pages.Count}".Split(' ');
+            var below = pdf.Words[page - 1].Where(w => w.BoundingBox.Bottom < contentBottom - 0.5).Select(w => w.Text).ToList();
+            below.ShouldAllBe(word => footer.Contains(word), $"Seite {page}: {string.Join(' ', below)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("mehrwert", "für den Steuerkreis MehrWert")]
+    [InlineData("leine-weser", "für die Lenkungsgruppe des Fachkräftebündnisses")]
+    public void The_committee_is_named_with_its_own_article_on_the_cover_in_the_text_and_in_the_metadata(string network, string expected)
+    {
+        using var pdf = Render(new SampleDistrictData(), Template(network));
+
+        pdf.Texts[0].ShouldContain("Bericht " + expected);
+        pdf.Texts[1].ShouldContain("Dieser Bericht fasst " + expected);
+        (pdf.Document.Information.Subject ?? "").ShouldContain("Quartalsbericht " + expected);
+        pdf.AllText.ShouldNotContain("den Lenkungsgruppe");
+    }
+
+    [Fact]
+    public void The_sector_and_size_tables_are_headed_with_German_names_not_variable_names()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Wirtschaftszweig Interviews");
+        pdf.AllText.ShouldContain("Größenklasse Interviews");
+        pdf.AllText.ShouldNotContain("a_wirtschaftsgruppe");
+        pdf.AllText.ShouldNotContain("a_groessenklasse");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());

@@ -19,10 +19,14 @@ internal sealed class SampleDistrictData : IDistrictReportData
     public static readonly CellStatus NotReliable = new(CellSymbol.NotReliable, SuppressionReason.BaseTooSmall, "Basis unter 10");
     public static readonly CellStatus Limited = new(CellSymbol.LimitedReliability, SuppressionReason.LimitedReliability, "Basis 10 bis 29");
 
-    public SampleDistrictData(int employerInterviews = 134, int employeeInterviews = 212)
+    private readonly int _districts;
+
+    /// <param name="districts">How many districts the network has (3, or e.g. 45 like Niedersachsen in the L dataset).</param>
+    public SampleDistrictData(int employerInterviews = 134, int employeeInterviews = 212, int districts = 3)
     {
         EmployerInterviews = employerInterviews;
         EmployeeInterviews = employeeInterviews;
+        _districts = districts;
     }
 
     public string NetworkKey => "mehrwert";
@@ -107,6 +111,8 @@ internal sealed class SampleDistrictData : IDistrictReportData
             new("03255", "Holzminden", Figure("Holzminden", 0.425, 134), true),
             new("03252", "Hameln-Pyrmont", Figure("Hameln-Pyrmont", 0.51, 160), false),
             new("03257", "Schaumburg", Figure("Schaumburg", SecretPoint, 8, NotReliable), false),
+            .. Enumerable.Range(4, Math.Max(0, _districts - 3)).Select(i =>
+                new RegionalLine($"03{i:000}", $"Landkreis {i}", Figure($"Landkreis {i}", 0.30 + 0.005 * i, 60 + i), false)),
         ]);
 
     public TrendFigures Trend(string questionnaire, string question, string value) => new(

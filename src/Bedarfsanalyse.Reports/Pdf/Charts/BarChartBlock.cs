@@ -5,7 +5,9 @@ namespace Bedarfsanalyse.Reports.Pdf.Charts;
 
 /// <summary>
 /// Horizontal bars of shares, top to bottom in the given order (e.g. the ten most needed topics), each with its
-/// 95-% interval as a whisker, its n in the label and its value written beside it.
+/// 95-% interval as a whisker, its n in the label and its value written beside it. A chart with more bars than fit on
+/// one page is split into parts on the same scale, the later ones titled as continuation, so no plot ever runs over
+/// the footer (45 districts in the regional comparison).
 /// </summary>
 public sealed class BarChartBlock : ChartBlock
 {
@@ -24,6 +26,14 @@ public sealed class BarChartBlock : ChartBlock
 
     public IReadOnlyList<BarChartItem> Items { get; }
 
+    /// <summary>Appended to the title of each part after the first when the chart continues on the next page.</summary>
+    public string ContinuationSuffix { get; init; } = " (Fortsetzung)";
+
+    /// <summary>Set on the parts of a split chart: all share the whole chart's scale and row height.</summary>
+    private double? SharedMaximum { get; init; }
+
+    private float? SharedRowHeight { get; init; }
+
     public string AxisLabel { get; init; } = "Anteil in %";
 
     /// <summary>Decimals of the values written beside the bars.</summary>
@@ -33,7 +43,65 @@ public sealed class BarChartBlock : ChartBlock
         Items.Count * RowHeight(context, width) + AxisArea;
 
     private float RowHeight(LayoutContext context, float width) =>
-        ChartLabels.RowHeight(Labels(context, width), context.Styles.ChartText);
+        SharedRowHeight ?? ChartLabels.RowHeight(Labels(context, width), context.Styles.ChartText);
+
+    internal override IReadOnlyList<FlowItem> Layout(LayoutContext context)
+    {
+        var width = context.Width;
+        var rowHeight = RowHeight(context, width);
+        var styles = context.Styles;
+
+        // Room for the plot on an otherwise empty page: the title, the note and the gaps around the plot stay with it.
+        var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
+        var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
+        var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
+        var rowsPerPage = (int)Math.Floor((context.Theme.ContentHeight - reserved - AxisArea) / rowHeight);
+        if (SharedRowHeight is not null || rowsPerPage < 1 || Items.Count <= rowsPerPage)
+        {
+            return base.Layout(context);
+        }
+
+        // Parts of about equal length rather than a full page and a stub.
+        var parts = (Items.Count + rowsPerPage - 1) / rowsPerPage;
+        var size = (Items.Count + parts - 1) / parts;
+        var maximum = Maximum(context, width, Items);
+        var items = new List<FlowItem>();
+        for (var part = 0; part < parts; part++)
+        {
+            var chunk = Items.Skip(part * size).Take(size).ToList();
+            var block = new BarChartBlock(part == 0 ? Title : Title + ContinuationSuffix, chunk)
+            {
+                AxisLabel = AxisLabel,
+                Decimals = Decimals,
+                Footnotes = part == 0 ? Footnotes : [],
+                Note = part == parts - 1 ? Note : null,
+                SharedMaximum = maximum,
+                SharedRowHeight = rowHeight,
+            };
+            var partItems = block.Layout(context);
+            if (part > 0)
+            {
+                partItems[0].SpaceBefore = context.Theme.BlockSpacing;
+            }
+
+            items.AddRange(partItems);
+        }
+
+        return items;
+    }
+
+    private double Maximum(LayoutContext context, float width, IReadOnlyList<BarChartItem> items)
+    {
+        var text = context.Styles.ChartText;
+        var labels = Labels(context, width);
+        var valueTexts = items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals)).ToList();
+
+        // Room on the right for the value written after the whisker, in data units.
+        var dataWidth = width - ChartLabels.WidestLine(labels, text) - 20f;
+        var valueRoom = (valueTexts.Max(text.Measure) + 10f) / dataWidth;
+        var extent = items.Select(i => Math.Max(i.Upper ?? 0, i.Value ?? 0)).Max();
+        return Math.Max(extent, 1) / (1 - Math.Min(valueRoom * 1.08, 0.6));
+    }
 
     private List<string> Labels(LayoutContext context, float width) =>
         Items.Select(i => ChartLabels.Wrap(ChartLabels.WithN(i.Label, i.N), context.Styles.ChartText, width * 0.36f)).ToList();
@@ -46,12 +114,7 @@ public sealed class BarChartBlock : ChartBlock
         var labels = Labels(context, width);
         var positions = Enumerable.Range(0, Items.Count).Select(i => (double)(Items.Count - 1 - i)).ToArray();
         var valueTexts = Items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals)).ToList();
-
-        // Room on the right for the value written after the whisker, in data units.
-        var dataWidth = width - ChartLabels.WidestLine(labels, text) - 20f;
-        var valueRoom = (valueTexts.Max(text.Measure) + 10f) / dataWidth;
-        var extent = Items.Select(i => Math.Max(i.Upper ?? 0, i.Value ?? 0)).Max();
-        var maximum = Math.Max(extent, 1) / (1 - Math.Min(valueRoom * 1.08, 0.6));
+        var maximum = SharedMaximum ?? Maximum(context, width, Items);
 
         var bars = new List<Bar>();
         var whiskered = new List<int>();
