@@ -21,6 +21,7 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
 
     private const string CreateInterviews = """
         create temporary table analysis_interviews on commit drop as
+        select s.*, dense_rank() over (order by district, year, quarter, grp, size, sector, version)::int as cell from (
         select i.id,
                i.district_key::text as district,
                extract(year from i.conducted_on)::int as year,
@@ -33,24 +34,26 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
                    where a.interview_id = i.id and a.question = @sector and a.item = '' and a.position = 0), '') else '' end as sector
         from interviews i
         where i.network_id = @network and i.status = 'completed' and i.conducted_on >= @from and i.conducted_on < @to
-          and date_trunc('quarter', i.conducted_on)::date = any(@starts)
+          and date_trunc('quarter', i.conducted_on)::date = any(@starts)) s
         """;
 
     private const string CountInterviews = """
-        select district, year, quarter, grp, size, sector, version, count(*)::int
+        select district, year, quarter, grp, size, sector, version, count(*)::int, cell
         from analysis_interviews
-        group by district, year, quarter, grp, size, sector, version
+        group by cell, district, year, quarter, grp, size, sector, version
         """;
 
     // Codes (choices, scales, matrix cells, ranks) and numbers; the text of the calculated stratum questions as codes.
+    // Grouped by the interview's cell (its district, quarter, group, stratum and version as one number): hashing two
+    // million rows by one integer instead of seven texts and numbers, L one quarter 2.7 s -> 2.1 s.
     private const string CountAnswers = """
-        select ai.district, ai.year, ai.quarter, ai.grp, ai.size, ai.sector, ai.version, a.question, a.item,
+        select ai.cell, a.question, a.item,
                coalesce(a.code, case when a.question in (@size, @sector) then a.text end) as code, a.number,
                count(*)::int, (count(*) filter (where a.position = 0))::int
         from analysis_interviews ai
         join answers a on a.interview_id = ai.id
         where a.code is not null or a.number is not null or (a.text is not null and a.question in (@size, @sector))
-        group by ai.district, ai.year, ai.quarter, ai.grp, ai.size, ai.sector, ai.version, a.question, a.item, 10, a.number
+        group by 1, 2, 3, 4, 5
         """;
 
     /// <summary>The counts of each quarter (an empty one for a quarter without interviews), in one transaction.</summary>
@@ -86,6 +89,11 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
             await ExecuteAsync(connection, transaction, "set local jit = off", cancellationToken);
             await ExecuteAsync(connection, transaction, "set local enable_sort = off", cancellationToken);
             await ExecuteAsync(connection, transaction, "set local work_mem = '128MB'", cancellationToken);
+
+            // The answers are read from the cache, not the disk: with random_page_cost at 4 the planner scans all
+            // answers of the network for one quarter (L: 11.7 million rows for 2.2 million); at 1.1 it looks up each
+            // interview's answers by the primary key for one quarter and still scans for eight.
+            await ExecuteAsync(connection, transaction, "set local random_page_cost = 1.1", cancellationToken);
             await using (var create = Command(connection, transaction, CreateInterviews))
             {
                 create.Parameters.AddWithValue("network", networkId);
@@ -98,17 +106,20 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
             }
 
             await ExecuteAsync(connection, transaction, "analyze analysis_interviews", cancellationToken);
+            var cells = new Dictionary<int, (Quarter Quarter, InterviewCount Interviews)>();
             await using (var count = Command(connection, transaction, CountInterviews))
             await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var quarter = new Quarter(reader.GetInt32(1), reader.GetInt32(2));
+                    var cell = new InterviewCount(
+                        Pooled(reader.GetString(0)), Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), Pooled(reader.GetString(5)),
+                        reader.GetInt32(6), reader.GetInt32(7));
+                    cells[reader.GetInt32(8)] = (quarter, cell);
                     if (interviews.TryGetValue(quarter, out var list))
                     {
-                        list.Add(new InterviewCount(
-                            Pooled(reader.GetString(0)), Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), Pooled(reader.GetString(5)),
-                            reader.GetInt32(6), reader.GetInt32(7)));
+                        list.Add(cell);
                     }
                 }
             }
@@ -120,18 +131,18 @@ public sealed class AnswerCounter(BedarfsanalyseDb db)
                 await using var reader = await count.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var quarter = new Quarter(reader.GetInt32(1), reader.GetInt32(2));
-                    if (!answers.TryGetValue(quarter, out var list) || (reader.IsDBNull(9) && reader.IsDBNull(10)))
+                    var (quarter, cell) = cells[reader.GetInt32(0)];
+                    if (!answers.TryGetValue(quarter, out var list) || (reader.IsDBNull(3) && reader.IsDBNull(4)))
                     {
                         continue;
                     }
 
                     list.Add(new AnswerCount(
-                        Pooled(reader.GetString(0)), Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), Pooled(reader.GetString(5)),
-                        reader.GetInt32(6), Pooled(reader.GetString(7)), Pooled(reader.GetString(8)),
-                        reader.IsDBNull(9) ? null : Pooled(reader.GetString(9)),
-                        reader.IsDBNull(10) ? null : reader.GetDecimal(10),
-                        reader.GetInt32(11), reader.GetInt32(12)));
+                        cell.District, cell.Group, cell.SizeClass, cell.SectorGroup, cell.VersionId,
+                        Pooled(reader.GetString(1)), Pooled(reader.GetString(2)),
+                        reader.IsDBNull(3) ? null : Pooled(reader.GetString(3)),
+                        reader.IsDBNull(4) ? null : reader.GetDecimal(4),
+                        reader.GetInt32(5), reader.GetInt32(6)));
                 }
             }
 
