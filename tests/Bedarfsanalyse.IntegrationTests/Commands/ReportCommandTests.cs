@@ -2,6 +2,7 @@ using Bedarfsanalyse.IntegrationTests.Reports;
 using Bedarfsanalyse.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Bedarfsanalyse.Web.Features.Questionnaires;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bedarfsanalyse.IntegrationTests.Commands;
 
@@ -36,7 +37,31 @@ public sealed class ReportCommandTests(TestDatabase database) : AppTest(database
         Directory.GetFiles(_folder).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task Report_for_all_districts_writes_one_PDF_per_district_of_the_network()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NetworkQuestionnaireSetup>().EnsurePublishedAsync(CancellationToken.None);
+        }
+
+        List<string> districts;
+        await using (var db = CreateDb())
+        {
+            await ReportDataset.SeedAsync(db);
+            districts = await db.Networks.Where(n => n.Key == Network).SelectMany(n => n.Districts.Select(d => d.DistrictKey)).ToListAsync();
+        }
+
+        await using var report = AppProcess.Start(Environment, "report", "--network", Network, "--district", "alle", "--quarter", "2026-Q3", "--out", _folder);
+
+        (await report.WaitForExitAsync(TimeSpan.FromSeconds(300))).ShouldBeTrue("report endete nicht");
+        report.ExitCode.ShouldBe(0, report.Errors);
+        districts.Count.ShouldBeGreaterThan(1);
+        Directory.GetFiles(_folder).Select(Path.GetFileName).Order().ShouldBe(districts.Select(d => $"quartalsbericht-mehrwert-{d}-2026-Q3.pdf").Order());
+    }
+
     [Theory]
+    [InlineData("--district", "03255,03241", "Fehler: Der Landkreis „03241“ gehört nicht zum Verbund „Weiterbildungsverbund MehrWert“.")]
     [InlineData("--network", "gibtsnicht", "Fehler: Einen Verbund mit dem Schlüssel „gibtsnicht“ gibt es nicht.")]
     [InlineData("--district", "03241", "Fehler: Der Landkreis „03241“ gehört nicht zum Verbund „Weiterbildungsverbund MehrWert“.")]
     [InlineData("--quarter", "2026-Q7", "Fehler: „2026-Q7“ ist kein Quartal. Bitte geben Sie es als 2026-Q3 an.")]

@@ -54,7 +54,8 @@ internal sealed class WorkbookBenchmark : IBenchmark
         {
             var period = NetworkExport.PeriodText(first, last);
             context.Progress.WriteLine($"workbook: Verbund {networkKey}, {period}, export in eigenem Prozess …");
-            var (elapsed, peakBytes, exitCode, errors) = await RunExportAsync(database.ConnectionString, networkKey, first, last, folder.FullName, cancellationToken);
+            var (elapsed, peakBytes, exitCode, errors) = await CommandProcess.RunAsync(database.ConnectionString,
+                ["export", "--network", networkKey, "--quarter", first.ToString(), "--to", last.ToString(), "--out", folder.FullName, "--no-csv"], cancellationToken);
             if (exitCode != 0)
             {
                 throw new InvalidOperationException("export failed: " + errors);
@@ -143,60 +144,6 @@ internal sealed class WorkbookBenchmark : IBenchmark
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Runs <c>export --no-csv</c> as a child process and samples its peak resident memory while it runs.</summary>
-    private static async Task<(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Errors)> RunExportAsync(
-        string connectionString, string networkKey, Quarter first, Quarter last, string folder, CancellationToken cancellationToken)
-    {
-        var host = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(WorkbookBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in new[] { "export", "--network", networkKey, "--quarter", first.ToString(), "--to", last.ToString(), "--out", folder, "--no-csv" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment[$"ConnectionStrings__{AppDatabase.ConnectionStringName}"] = connectionString;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        long peak = 0;
-        while (!process.HasExited)
-        {
-            peak = Math.Max(peak, PeakResident(process.Id));
-            await Task.Delay(50, cancellationToken);
-        }
-
-        await process.WaitForExitAsync(cancellationToken);
-        watch.Stop();
-        await output;
-        return (watch.Elapsed, peak, process.ExitCode, await errors);
-    }
-
-    /// <summary>VmHWM of /proc/PID/status in bytes; 0 once the process is gone.</summary>
-    private static long PeakResident(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return 0;
     }
 
     /// <summary>
