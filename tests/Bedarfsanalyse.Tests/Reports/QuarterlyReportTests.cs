@@ -168,6 +168,21 @@ public sealed class QuarterlyReportTests
         pdf.AllText.ShouldContain("Seite 1 von 1");
     }
 
+    [Theory]
+    [InlineData(1, 0, "nur ein abgeschlossenes Interview vor")]
+    [InlineData(1, 1, "nur 2 abgeschlossene Interviews vor")]
+    public void A_district_with_one_or_two_interviews_gets_a_short_report_without_symbols_or_charts(int employers, int employees, string expected)
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: employers, employeeInterviews: employees));
+
+        pdf.Pages.Count.ShouldBe(1);
+        pdf.AllText.ShouldContain("Zu wenige Interviews");
+        pdf.AllText.ShouldContain(expected);
+        pdf.AllText.ShouldContain("Ergebnisse werden erst ab 3 Interviews ausgewiesen");
+        pdf.AllText.ShouldNotContain("Abbildung 1");
+        pdf.AllText.ShouldNotContain("Tabelle 1");
+    }
+
     [Fact]
     public void A_network_override_changes_the_committee_and_the_order_of_sections()
     {
