@@ -76,6 +76,15 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_regional_comparison_names_the_network_in_a_grammatical_sentence()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Die Übersicht stellt Holzminden dem gesamten Verbund (Weiterbildungsverbund MehrWert) und den übrigen Landkreisen des Verbunds gegenüber.");
+        pdf.AllText.ShouldNotContain("neben den Verbund");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
