@@ -25,6 +25,9 @@ public sealed class QuarterlyReportComposer
         ("r", "berichtigte Zahl"),
     ];
 
+    /// <summary>The secrecy threshold of the symbol "."; below it the report is only a short notice.</summary>
+    private const int MinimumInterviews = 3;
+
     private const string SymbolNote = "„.“ geheim; „/“ nicht sicher genug; „( )“ eingeschränkt aussagefähig; „–“ nichts vorhanden.";
 
     private readonly IReadOnlyList<QuestionnaireDefinition> _questionnaires;
@@ -55,12 +58,18 @@ public sealed class QuarterlyReportComposer
 
         var state = new CompositionState(data, template, Values(data, template)) { Questionnaires = _questionnaires };
         document.Add(Cover(state));
-        if (data.EmployerInterviews + data.EmployeeInterviews == 0)
+        var interviews = data.EmployerInterviews + data.EmployeeInterviews;
+        if (interviews < MinimumInterviews)
         {
-            document.Add(new HeadingBlock("Keine Daten"));
-            document.Add(new ParagraphBlock(
-                $"Für {data.DistrictName} liegen für das {quarter} keine abgeschlossenen Interviews vor. " +
-                "Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."));
+            // Below the secrecy threshold every figure would be "." anyway: pages of symbols tell the reader nothing.
+            document.Add(new HeadingBlock(interviews == 0 ? "Keine Daten" : "Zu wenige Interviews"));
+            document.Add(new ParagraphBlock(interviews == 0
+                ? $"Für {data.DistrictName} liegen für das {quarter} keine abgeschlossenen Interviews vor. " +
+                  "Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."
+                : $"Für {data.DistrictName} liegen für das {quarter} nur " +
+                  (interviews == 1 ? "ein abgeschlossenes Interview" : $"{GermanFigureFormat.Count(interviews)} abgeschlossene Interviews") +
+                  $" vor. Ergebnisse werden erst ab {MinimumInterviews} Interviews ausgewiesen, damit keine Angaben einzelner " +
+                  "Betriebe oder Beschäftigter erkennbar werden. Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."));
             document.Add(new ParagraphBlock($"Stand der Daten: {GermanFigureFormat.Date(data.AsOf)}.") { Style = ParagraphStyle.Note });
             return document;
         }

@@ -161,11 +161,46 @@ internal static partial class LiquidCheck
             }
             catch (SyntaxException e)
             {
-                errors.Add(new TemplateError(file, 0, "Liquid-Syntaxfehler: " + e.Message));
+                errors.Add(new TemplateError(file, SyntaxErrorLine(source), "Liquid-Syntaxfehler: " + e.Message));
             }
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// DotLiquid names no line, so each tag is parsed on its own (a block opener with its end tag) to find the one
+    /// DotLiquid rejects; the structure is already known to be balanced at this point.
+    /// </summary>
+    private static int SyntaxErrorLine(string source)
+    {
+        foreach (Match token in LiquidToken().Matches(source))
+        {
+            var snippet = token.Value;
+            if (snippet.StartsWith("{%", StringComparison.Ordinal))
+            {
+                var tag = TagName().Match(snippet[2..^2].Trim().Trim('-').Trim()).Value;
+                if (BlockEnds.TryGetValue(tag, out var endTag))
+                {
+                    snippet += "{% " + endTag + " %}";
+                }
+                else if (tag is "else" or "elsif" or "when" or "break" or "continue" || BlockEnds.ContainsValue(tag))
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                DotLiquid.Template.Parse(snippet);
+            }
+            catch (SyntaxException)
+            {
+                return LineOf(source, token.Index);
+            }
+        }
+
+        return 1;
     }
 
     private static string ExpressionBeforeFilters(string expression)
@@ -213,6 +248,9 @@ internal static partial class LiquidCheck
 
     [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
     private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex LiquidToken();
 
     // A name at the start of a variable path: not after a dot (a property) and not part of a number.
     [GeneratedRegex(@"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bedarfsanalyse.Reports.Pdf;
+using Bedarfsanalyse.Reports.Pdf.Layout;
 using UglyToad.PdfPig.Tokens;
 
 namespace Bedarfsanalyse.Tests.Pdf;
@@ -58,5 +59,16 @@ public sealed class MetadataTests
         process.WaitForExit();
         process.ExitCode.ShouldBe(0, errors);
         return output.Result + errors;
+    }
+
+    [Fact]
+    public void A_file_without_startxref_is_refused_with_a_German_message_instead_of_a_parse_error()
+    {
+        using var pdf = new MemoryStream();
+        pdf.Write(System.Text.Encoding.Latin1.GetBytes("%PDF-1.7\ntrailer << /Size >>\n%%EOF\n"));
+
+        var error = Should.Throw<InvalidDataException>(() => DocumentLanguageUpdate.Append(pdf, "de-DE"));
+
+        error.Message.ShouldBe("Die PDF-Datei hat keinen klassischen Trailer; die Sprache kann nicht gesetzt werden.");
     }
 }

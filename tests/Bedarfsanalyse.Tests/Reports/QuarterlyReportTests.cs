@@ -76,6 +76,15 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_regional_comparison_names_the_network_in_a_grammatical_sentence()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Die Übersicht stellt Holzminden dem gesamten Verbund (Weiterbildungsverbund MehrWert) und den übrigen Landkreisen des Verbunds gegenüber.");
+        pdf.AllText.ShouldNotContain("neben den Verbund");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
@@ -166,6 +175,21 @@ public sealed class QuarterlyReportTests
         pdf.Pages.Count.ShouldBe(1);
         pdf.AllText.ShouldContain("Für Holzminden liegen für das 3. Quartal 2026 keine abgeschlossenen Interviews vor.");
         pdf.AllText.ShouldContain("Seite 1 von 1");
+    }
+
+    [Theory]
+    [InlineData(1, 0, "nur ein abgeschlossenes Interview vor")]
+    [InlineData(1, 1, "nur 2 abgeschlossene Interviews vor")]
+    public void A_district_with_one_or_two_interviews_gets_a_short_report_without_symbols_or_charts(int employers, int employees, string expected)
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: employers, employeeInterviews: employees));
+
+        pdf.Pages.Count.ShouldBe(1);
+        pdf.AllText.ShouldContain("Zu wenige Interviews");
+        pdf.AllText.ShouldContain(expected);
+        pdf.AllText.ShouldContain("Ergebnisse werden erst ab 3 Interviews ausgewiesen");
+        pdf.AllText.ShouldNotContain("Abbildung 1");
+        pdf.AllText.ShouldNotContain("Tabelle 1");
     }
 
     [Fact]

@@ -127,6 +127,18 @@ public sealed class ReportTemplateLoaderTests
     }
 
     [Fact]
+    public void A_Liquid_syntax_error_found_by_DotLiquid_is_named_with_its_real_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/methoden.liquid", "Text für {{ bezirk }}.\n\n{% if %}\nLeer.\n{% endif %}\n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(3);
+        error.Message.ShouldStartWith("Liquid-Syntaxfehler");
+    }
+
+    [Fact]
     public void A_Liquid_block_that_is_never_closed_is_a_syntax_error_with_its_line()
     {
         using var folder = new TemplateFolder();

@@ -21,9 +21,12 @@ internal static partial class DocumentLanguageUpdate
 
         var text = Encoding.Latin1.GetString(pdf.GetBuffer(), 0, (int)pdf.Length);
         var startXref = text.LastIndexOf("startxref", StringComparison.Ordinal);
-        var previousXref = int.Parse(Number().Match(text, startXref + "startxref".Length).Value, CultureInfo.InvariantCulture);
-        var trailerStart = text.IndexOf("trailer", previousXref, StringComparison.Ordinal);
-        if (startXref < 0 || trailerStart < 0 || trailerStart > startXref)
+        var offset = startXref < 0 ? null : Number().Match(text, startXref + "startxref".Length);
+        var previousXref = offset is { Success: true } && int.TryParse(offset.Value, CultureInfo.InvariantCulture, out var parsed) && parsed < text.Length
+            ? parsed
+            : -1;
+        var trailerStart = previousXref < 0 ? -1 : text.IndexOf("trailer", previousXref, StringComparison.Ordinal);
+        if (trailerStart < 0 || trailerStart > startXref)
         {
             throw new InvalidDataException("Die PDF-Datei hat keinen klassischen Trailer; die Sprache kann nicht gesetzt werden.");
         }
