@@ -62,7 +62,7 @@ internal static class AppComposition
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<QuestionnaireCatalog>().AddScoped<QuestionnaireImport>().AddScoped<NetworkQuestionnaireSetup>();
         builder.Services.AddSingleton<CompiledQuestionnaires>();
-        builder.Services.AddScoped<InterviewAccess>().AddScoped<InterviewStore>().AddScoped<InterviewCapture>().AddScoped<InterviewList>().AddScoped<InterviewImport>();
+        builder.Services.AddScoped<InterviewAccess>().AddSingleton<InterviewDocumentCache>().AddScoped<InterviewStore>().AddScoped<InterviewCapture>().AddScoped<InterviewList>().AddScoped<InterviewImport>();
         builder.Services.AddScoped<IArtifactStore, PostgresArtifactStore>().AddScoped<ArtifactArchive>();
         builder.Services.AddSingleton<ReportTemplates>().AddSingleton<ReportTheme>().AddHostedService<ReportTemplateCheck>();
         builder.Services.AddAnalysis(builder.Configuration);

@@ -71,5 +71,8 @@ public sealed class Interview
     /// <summary>Concurrency token: PostgreSQL's xmin, which changes with every update of the row.</summary>
     public uint Version { get; set; }
 
+    /// <summary>A copy of the row's values (navigations and the answer collection are shared, not copied).</summary>
+    public Interview Copy() => (Interview)MemberwiseClone();
+
     public List<Answer> Answers { get; } = [];
 }

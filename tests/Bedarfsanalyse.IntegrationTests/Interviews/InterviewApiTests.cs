@@ -138,6 +138,78 @@ public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(
     }
 
     [Fact]
+    public async Task A_change_made_by_another_app_instance_after_this_one_saved_is_a_conflict_not_a_lost_update()
+    {
+        // This instance keeps the interview it saved last (ADR 0024); another instance on the same database writes the
+        // interview row and an answer, as its own save would. The client's version is the one this instance stored.
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+        var saved = await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk" }));
+        await using (var db = CreateDb())
+        {
+            await db.Database.ExecuteSqlAsync($"update answers set code = 'F' where interview_id = {id} and question = 'a_wz'");
+            await db.Database.ExecuteSqlAsync($"update interviews set updated_at = now() where id = {id}");
+        }
+
+        var stale = await SaveAsync(id, VersionOf(saved), new { a_wz = "G" });
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await JsonAsync(stale))["current"]!["answers"]!["a_wz"]!.GetValue<string>().ShouldBe("F");
+        await using var check = CreateDb();
+        (await check.Answers.SingleAsync(a => a.InterviewId == id && a.Question == "a_wz")).Code.ShouldBe("F");
+        (await check.Answers.SingleAsync(a => a.InterviewId == id && a.Question == "a_kammer")).Code.ShouldBe("hwk");
+    }
+
+    [Fact]
+    public async Task An_interview_erased_elsewhere_after_this_instance_saved_it_is_not_found_and_not_written_again()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+        var saved = await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk" }));
+        await using (var db = CreateDb())
+        {
+            await db.Database.ExecuteSqlAsync($"delete from interviews where id = {id}");
+        }
+
+        (await SaveAsync(id, VersionOf(saved), new { a_wz = "G" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await CompleteAsync(id, VersionOf(saved), Consent, CompleteEmployerAnswers())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var check = CreateDb();
+        (await check.Interviews.AnyAsync(i => i.Id == id)).ShouldBeFalse();
+        (await check.Answers.AnyAsync(a => a.InterviewId == id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Consecutive_page_saves_and_completion_store_each_page_and_delete_the_answers_removed()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C", a_kammer = "ihk" });
+        var first = await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_rolle = "inhaber", a_kammer = (string?)null }));
+        var second = await JsonAsync(await SaveAsync(id, VersionOf(first), new { a_wz = "F", a_beschaeftigte = 42 }));
+        (await StoredAsync(id)).ShouldBe("a_beschaeftigte=42 a_groessenklasse=10-49 a_rolle=inhaber a_wirtschaftsgruppe=B-F a_wz=F");
+
+        var answers = CompleteEmployerAnswers();
+        answers.Remove("a_rolle");
+        answers.Remove("a_beschaeftigte");
+        var completed = await CompleteAsync(id, VersionOf(second), Consent, answers);
+
+        completed.StatusCode.ShouldBe(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
+        var stored = await StoredAsync(id);
+        stored.ShouldContain("a_beschaeftigte=42 ");
+        stored.ShouldContain("a_kammer=ihk ");
+        stored.ShouldContain("a_rolle=inhaber ");
+        stored.ShouldContain("a_wz=C ");
+        await using var db = CreateDb();
+        (await db.Interviews.SingleAsync(i => i.Id == id)).Status.ShouldBe("completed");
+    }
+
+    private async Task<string> StoredAsync(Guid id)
+    {
+        await using var db = CreateDb();
+        var rows = await db.Answers.Where(a => a.InterviewId == id).OrderBy(a => a.Question).ThenBy(a => a.Position).ToListAsync();
+        return string.Join(" ", rows.Select(a => $"{a.Question}={a.Code ?? a.Number?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? a.Text}"));
+    }
+
+    [Fact]
     public async Task Two_simultaneous_saves_of_one_version_store_one_and_answer_the_other_409()
     {
         var id = Guid.NewGuid();

@@ -136,15 +136,15 @@ public sealed class InterviewCapture(
         ApplyConsent(interview, consent, now);
         var created = audit.Create(AuditActions.InterviewCreated, "interview", id.ToString(),
             new { questionnaire = context.QuestionnaireKey, version = context.VersionNumber, district, respondentGroup = group, answers = validation.Answers.Count }, actor: null);
-        if (await store.InsertAsync(interview, validation.Answers, created, cancellationToken) is not { } version)
+        var document = new InterviewDocument(interview, context.NetworkKey!, context.QuestionnaireKey!, context.VersionNumber!.Value, compiled, validation.Answers);
+        if (await store.InsertAsync(document, created, cancellationToken) is not { } version)
         {
             // A concurrent identical request won the race: answer with what it stored.
             return await CreateAsync(input, answers, new InputErrors(), cancellationToken);
         }
 
         interview.Version = version;
-        return new InterviewResult(InterviewResultKind.Created,
-            InterviewStore.ViewOf(interview, context.NetworkKey!, context.QuestionnaireKey!, context.VersionNumber!.Value, InterviewAnswerJson.Write(validation.Answers, compiled.Definition)));
+        return new InterviewResult(InterviewResultKind.Created, document.View());
     }
 
     /// <summary>
@@ -166,7 +166,7 @@ public sealed class InterviewCapture(
     private async Task<InterviewResult> SaveAnswersAsync(
         Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
-        var (document, texts) = await OpenForChangeAsync(id, consentInput, cancellationToken);
+        var (document, texts) = await OpenForChangeAsync(id, version, consentInput, cancellationToken);
         return document is null
             ? InterviewResult.NotFound()
             : await SaveAnswersAsync(document, texts, version, given, consentInput, errors, cancellationToken);
@@ -236,7 +236,7 @@ public sealed class InterviewCapture(
     private async Task<InterviewResult> CompleteAsync(
         Guid id, uint? version, Dictionary<string, AnswerValue?> given, ConsentInput? consentInput, InputErrors errors, CancellationToken cancellationToken)
     {
-        var (document, texts) = await OpenForChangeAsync(id, consentInput, cancellationToken);
+        var (document, texts) = await OpenForChangeAsync(id, version, consentInput, cancellationToken);
         if (document is null)
         {
             return InterviewResult.NotFound();
@@ -325,12 +325,16 @@ public sealed class InterviewCapture(
 
     /// <summary>The interview if the user may work on it; refusals are logged and answered as "not found", so existence does not leak.</summary>
     public async Task<InterviewDocument?> OpenAsync(Guid id, CancellationToken cancellationToken) =>
-        (await OpenForChangeAsync(id, null, cancellationToken)).Document;
+        (await OpenForChangeAsync(id, null, null, cancellationToken)).Document;
 
-    /// <summary>The interview as <see cref="OpenAsync"/> gives it, and the consent texts a change checks, in one round trip.</summary>
-    private async Task<(InterviewDocument? Document, ConsentTextLookup Texts)> OpenForChangeAsync(Guid id, ConsentInput? consent, CancellationToken cancellationToken)
+    /// <summary>
+    /// The interview as <see cref="OpenAsync"/> gives it, and the consent texts a change checks, in at most one round
+    /// trip (none when this process stored the <paramref name="version"/> the client names and no consent is given).
+    /// </summary>
+    private async Task<(InterviewDocument? Document, ConsentTextLookup Texts)> OpenForChangeAsync(
+        Guid id, uint? version, ConsentInput? consent, CancellationToken cancellationToken)
     {
-        var (document, texts) = await store.LoadAsync(id, consent?.TextVersion?.Trim(), cancellationToken);
+        var (document, texts) = await store.LoadForChangeAsync(id, version, consent is not null, consent?.TextVersion?.Trim(), cancellationToken);
         if (document is not null && await access.MayWorkOnAsync(document.Interview, cancellationToken))
         {
             return (document, texts);

@@ -43,7 +43,7 @@ public sealed record CreationContext(
 /// CPU than everything else a request does. Statements are prepared: Npgsql keeps them per pooled connection, and
 /// PostgreSQL then no longer parses and plans the write statements on every call.
 /// </summary>
-public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires questionnaires)
+public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires questionnaires, InterviewDocumentCache recent)
 {
     private const string InterviewColumns =
         """
@@ -78,54 +78,104 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
     private const string AnswerColumns = "question, item, position, code, number, text, date";
 
     // Positional parameters ($n) throughout: Npgsql then sends the text as it is instead of rewriting it per call.
-    private static readonly string InsertInterview =
-        $"""
-        with changed as (
-            insert into interviews (id, network_id, questionnaire_version_id, respondent_group_code, district_key, establishment_id,
-                interviewer_id, conducted_on, status, consent_given, consent_given_at, consent_text_version, created_at, updated_at,
-                completed_at, withdrawn_at, withdrawal_reason, duration_seconds, edits_after_completion, non_substantive_answers)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-            on conflict (id) do nothing
-            returning id, xmin),
-        inserted as (
-            insert into answers (interview_id, {AnswerColumns})
-            select changed.id, a.* from changed, {Unnest(21)} as a({AnswerColumns})),
-        audited as ({InsertAudit(28)})
-        select xmin from changed
-        """;
+    // Each write statement has variants by the parts a change has (rows deleted, changed, added; an audit event):
+    // PostgreSQL initializes the whole plan on every execution, and a draft page that only adds rows should not pay
+    // for the empty delete and update parts. At most 4 and 16 variants, each prepared once per pooled connection.
+    private static readonly string[] InsertStatements = [.. Enumerable.Range(0, 4).Select(v => InsertStatement(answers: (v & 1) != 0, audited: (v & 2) != 0))];
+    private static readonly string[] UpdateStatements = [.. Enumerable.Range(0, 16).Select(v => UpdateStatement(
+        deletes: (v & 1) != 0, changes: (v & 2) != 0, adds: (v & 4) != 0, audited: (v & 8) != 0))];
 
-    private static readonly string UpdateInterview =
-        $"""
-        with changed as (
-            update interviews set status = $3, consent_given = $4, consent_given_at = $5, consent_text_version = $6, updated_at = $7,
-                completed_at = $8, withdrawn_at = $9, withdrawal_reason = $10, duration_seconds = $11, edits_after_completion = $12,
-                non_substantive_answers = $13
-            where id = $1 and xmin = $2
-            returning id, xmin),
-        deleted as (
-            delete from answers a using changed, unnest($14::text[], $15::text[], $16::smallint[]) as d(question, item, position)
-            where a.interview_id = changed.id and a.question = d.question and a.item = d.item and a.position = d.position),
-        updated as (
-            update answers a set code = u.code, number = u.number, text = u.text, date = u.date
-            from changed, {Unnest(17)} as u({AnswerColumns})
-            where a.interview_id = changed.id and a.question = u.question and a.item = u.item and a.position = u.position),
-        inserted as (
-            insert into answers (interview_id, {AnswerColumns})
-            select changed.id, a.* from changed, {Unnest(24)} as a({AnswerColumns})),
-        audited as ({InsertAudit(31)})
-        select xmin from changed
-        """;
+    private static string InsertStatement(bool answers, bool audited)
+    {
+        var next = 21;
+        var parts = new List<string>
+        {
+            """
+            changed as (
+                insert into interviews (id, network_id, questionnaire_version_id, respondent_group_code, district_key, establishment_id,
+                    interviewer_id, conducted_on, status, consent_given, consent_given_at, consent_text_version, created_at, updated_at,
+                    completed_at, withdrawn_at, withdrawal_reason, duration_seconds, edits_after_completion, non_substantive_answers)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                on conflict (id) do nothing
+                returning id, xmin)
+            """,
+        };
+        if (answers)
+        {
+            parts.Add($"inserted as (insert into answers (interview_id, {AnswerColumns}) select changed.id, a.* from changed, {Unnest(next)} as a({AnswerColumns}))");
+            next += 7;
+        }
+
+        if (audited)
+        {
+            parts.Add($"audited as ({InsertAudit(next)})");
+        }
+
+        return $"with {string.Join(",\n", parts)}\nselect xmin from changed";
+    }
+
+    private static string UpdateStatement(bool deletes, bool changes, bool adds, bool audited)
+    {
+        var next = 14;
+        var parts = new List<string>
+        {
+            """
+            changed as (
+                update interviews set status = $3, consent_given = $4, consent_given_at = $5, consent_text_version = $6, updated_at = $7,
+                    completed_at = $8, withdrawn_at = $9, withdrawal_reason = $10, duration_seconds = $11, edits_after_completion = $12,
+                    non_substantive_answers = $13
+                where id = $1 and xmin = $2
+                returning id, xmin)
+            """,
+        };
+        if (deletes)
+        {
+            parts.Add($"""
+                deleted as (
+                    delete from answers a using changed, unnest(${next}::text[], ${next + 1}::text[], ${next + 2}::smallint[]) as d(question, item, position)
+                    where a.interview_id = changed.id and a.question = d.question and a.item = d.item and a.position = d.position)
+                """);
+            next += 3;
+        }
+
+        if (changes)
+        {
+            parts.Add($"""
+                updated as (
+                    update answers a set code = u.code, number = u.number, text = u.text, date = u.date
+                    from changed, {Unnest(next)} as u({AnswerColumns})
+                    where a.interview_id = changed.id and a.question = u.question and a.item = u.item and a.position = u.position)
+                """);
+            next += 7;
+        }
+
+        if (adds)
+        {
+            parts.Add($"inserted as (insert into answers (interview_id, {AnswerColumns}) select changed.id, a.* from changed, {Unnest(next)} as a({AnswerColumns}))");
+            next += 7;
+        }
+
+        if (audited)
+        {
+            parts.Add($"audited as ({InsertAudit(next)})");
+        }
+
+        return $"with {string.Join(",\n", parts)}\nselect xmin from changed";
+    }
 
     private static string Unnest(int first) =>
         $"unnest(${first}::text[], ${first + 1}::text[], ${first + 2}::smallint[], ${first + 3}::text[], ${first + 4}::numeric[], ${first + 5}::text[], ${first + 6}::date[])";
 
-    // Written only when the interview row was written (and only when there is an event: the action is not null).
+    // Written only when the interview row was written.
     private static string InsertAudit(int first) =>
         $"""
         insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, details, remote_address)
             select ${first}, ${first + 1}, ${first + 2}, ${first + 3}, ${first + 4}, ${first + 5}, ${first + 6}::jsonb, ${first + 7}
-            from changed where ${first + 3}::text is not null
+            from changed
         """;
+
+    /// <summary>What a change needs of the consent texts when it gives no consent: nothing.</summary>
+    private static readonly ConsentTextLookup NoConsentGiven = new(null, false);
 
     /// <summary>The interview, or null when there is none with this id.</summary>
     public async Task<InterviewDocument?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
@@ -134,7 +184,7 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
     /// <summary>The interview (or null) and the consent texts, in one round trip.</summary>
     public async Task<(InterviewDocument? Document, ConsentTextLookup Consent)> LoadAsync(Guid id, string? consentTextVersion, CancellationToken cancellationToken)
     {
-        await using var session = await Session.OpenAsync(db, cancellationToken);
+        var session = await Session.OpenAsync(db, cancellationToken);
         await using var batch = session.Batch();
         AddDocumentQueries(batch, id);
         AddConsentQuery(batch, consentTextVersion);
@@ -146,11 +196,37 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         return (document is null ? null : await CompleteAsync(document, cancellationToken), consent);
     }
 
+    /// <summary>
+    /// The interview a change starts from: the one this process stored last when the client names its version (no round
+    /// trip; the write is guarded by that version anyway), otherwise as <see cref="LoadAsync(Guid, string?, CancellationToken)"/>
+    /// reads it. The consent texts are read only when the change gives consent (<paramref name="withConsent"/>).
+    /// </summary>
+    public async Task<(InterviewDocument? Document, ConsentTextLookup Consent)> LoadForChangeAsync(
+        Guid id, uint? version, bool withConsent, string? consentTextVersion, CancellationToken cancellationToken)
+    {
+        if (version is not { } known || recent.Find(id, known) is not { } document)
+        {
+            return await LoadAsync(id, consentTextVersion, cancellationToken);
+        }
+
+        if (!withConsent)
+        {
+            return (document, NoConsentGiven);
+        }
+
+        var session = await Session.OpenAsync(db, cancellationToken);
+        await using var batch = session.Batch();
+        AddConsentQuery(batch, consentTextVersion);
+        await batch.PrepareAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return (document, await ReadConsentAsync(reader, cancellationToken));
+    }
+
     /// <summary>Everything creating an interview checks against the database, in one round trip.</summary>
     public async Task<CreationContext> CreationContextAsync(
         Guid id, string questionnaireKey, int? versionNumber, int? networkId, string district, string? consentTextVersion, CancellationToken cancellationToken)
     {
-        await using var session = await Session.OpenAsync(db, cancellationToken);
+        var session = await Session.OpenAsync(db, cancellationToken);
         await using var batch = session.Batch();
         AddDocumentQueries(batch, id);
         AddConsentQuery(batch, consentTextVersion);
@@ -186,12 +262,13 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
     /// Stores a new interview with its answers and audit event in one statement. Returns its concurrency token, or null
     /// when an interview with this id exists already (a repeated or concurrent identical request): nothing is stored then.
     /// </summary>
-    public async Task<uint?> InsertAsync(Interview interview, IReadOnlyDictionary<string, AnswerValue> answers, AuditEvent? audit, CancellationToken cancellationToken)
+    public async Task<uint?> InsertAsync(InterviewDocument document, AuditEvent? audit, CancellationToken cancellationToken)
     {
-        await using var session = await Session.OpenAsync(db, cancellationToken);
-        await using var command = session.Command(InsertInterview);
+        var rows = AnswerRowMapping.ToRows(document.Answers);
+        var session = await Session.OpenAsync(db, cancellationToken);
+        await using var command = session.Command(InsertStatements[(rows.Count > 0 ? 1 : 0) | (audit is not null ? 2 : 0)]);
         var p = command.Parameters;
-        var i = interview;
+        var i = document.Interview;
         p.Add(Value(i.Id));
         p.Add(Value(i.NetworkId));
         p.Add(Value(i.QuestionnaireVersionId));
@@ -201,9 +278,19 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         p.Add(Nullable(i.InterviewerId, NpgsqlDbType.Uuid));
         p.Add(Value(i.ConductedOn));
         AddChangeableParameters(command, i);
-        AddRowParameters(command, AnswerRowMapping.ToRows(answers));
+        if (rows.Count > 0)
+        {
+            AddRowParameters(command, rows);
+        }
+
         AddAuditParameters(command, audit);
-        return await ScalarAsync(command, cancellationToken);
+        var version = await ScalarAsync(command, cancellationToken);
+        if (version is { } stored)
+        {
+            Remember(document, stored, document.Answers, rows);
+        }
+
+        return version;
     }
 
     /// <summary>
@@ -218,7 +305,8 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
         var stored = document.Rows.ToDictionary(r => (r.Question, r.Item, r.Position));
         var changed = new List<AnswerRow>();
         var added = new List<AnswerRow>();
-        foreach (var row in AnswerRowMapping.ToRows(answers))
+        var rows = AnswerRowMapping.ToRows(answers);
+        foreach (var row in rows)
         {
             if (!stored.Remove((row.Question, row.Item, row.Position), out var existing))
             {
@@ -230,20 +318,46 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
             }
         }
 
-        await using var session = await Session.OpenAsync(db, cancellationToken);
-        await using var command = session.Command(UpdateInterview);
+        var deleted = stored.Values.ToList();
+        var variant = (deleted.Count > 0 ? 1 : 0) | (changed.Count > 0 ? 2 : 0) | (added.Count > 0 ? 4 : 0) | (audit is not null ? 8 : 0);
+        var session = await Session.OpenAsync(db, cancellationToken);
+        await using var command = session.Command(UpdateStatements[variant]);
         var p = command.Parameters;
         p.Add(Value(document.Interview.Id));
         p.Add(new NpgsqlParameter { Value = expectedVersion, NpgsqlDbType = NpgsqlDbType.Xid });
         AddChangeableParameters(command, document.Interview, withCreatedAt: false);
-        var deleted = stored.Values.ToList();
-        p.Add(Value(deleted.Select(r => r.Question).ToArray()));
-        p.Add(Value(deleted.Select(r => r.Item).ToArray()));
-        p.Add(Value(deleted.Select(r => r.Position).ToArray()));
-        AddRowParameters(command, changed);
-        AddRowParameters(command, added);
+        if (deleted.Count > 0)
+        {
+            p.Add(Value(deleted.Select(r => r.Question).ToArray()));
+            p.Add(Value(deleted.Select(r => r.Item).ToArray()));
+            p.Add(Value(deleted.Select(r => r.Position).ToArray()));
+        }
+
+        if (changed.Count > 0)
+        {
+            AddRowParameters(command, changed);
+        }
+
+        if (added.Count > 0)
+        {
+            AddRowParameters(command, added);
+        }
+
         AddAuditParameters(command, audit);
-        return await ScalarAsync(command, cancellationToken);
+        var version = await ScalarAsync(command, cancellationToken);
+        if (version is { } written)
+        {
+            Remember(document, written, answers, rows);
+        }
+
+        return version;
+    }
+
+    private void Remember(InterviewDocument document, uint version, IReadOnlyDictionary<string, AnswerValue> answers, IReadOnlyList<AnswerRow> rows)
+    {
+        var interview = document.Interview.Copy();
+        interview.Version = version;
+        recent.Remember(document with { Interview = interview, Answers = answers, Rows = rows });
     }
 
     /// <summary>Stages the answer rows of a new interview in the context (written by the caller's SaveChanges; the import).</summary>
@@ -366,15 +480,20 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
 
     private static void AddAuditParameters(NpgsqlCommand command, AuditEvent? audit)
     {
+        if (audit is null)
+        {
+            return;
+        }
+
         var p = command.Parameters;
-        p.Add(Value(audit?.OccurredAt ?? DateTimeOffset.UnixEpoch));
-        p.Add(Nullable(audit?.ActorId, NpgsqlDbType.Uuid));
-        p.Add(Nullable(audit?.ActorName, NpgsqlDbType.Varchar));
-        p.Add(Nullable(audit?.Action, NpgsqlDbType.Varchar));
-        p.Add(Nullable(audit?.SubjectType, NpgsqlDbType.Varchar));
-        p.Add(Nullable(audit?.SubjectId, NpgsqlDbType.Varchar));
-        p.Add(Nullable(audit?.Details, NpgsqlDbType.Text));
-        p.Add(Nullable(audit?.RemoteAddress, NpgsqlDbType.Varchar));
+        p.Add(Value(audit.OccurredAt));
+        p.Add(Nullable(audit.ActorId, NpgsqlDbType.Uuid));
+        p.Add(Nullable(audit.ActorName, NpgsqlDbType.Varchar));
+        p.Add(Nullable(audit.Action, NpgsqlDbType.Varchar));
+        p.Add(Nullable(audit.SubjectType, NpgsqlDbType.Varchar));
+        p.Add(Nullable(audit.SubjectId, NpgsqlDbType.Varchar));
+        p.Add(Nullable(audit.Details, NpgsqlDbType.Text));
+        p.Add(Nullable(audit.RemoteAddress, NpgsqlDbType.Varchar));
     }
 
     private static async Task<uint?> ScalarAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -401,31 +520,33 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
 
     /// <summary>
     /// The context's own connection (and its transaction, when the caller opened one, e.g. a page that creates an
-    /// establishment and its interview together), opened for the duration of one statement or batch.
+    /// establishment and its interview together). Opened at the first statement and left open until the context ends
+    /// with the request: returning it to the pool between the read and the write of one request cost a connection reset
+    /// (seven statements in PostgreSQL) each time.
     /// </summary>
-    private sealed class Session : IAsyncDisposable
+    private sealed class Session
     {
-        private readonly BedarfsanalyseDb _db;
         private readonly NpgsqlConnection _connection;
         private readonly NpgsqlTransaction? _transaction;
 
         private Session(BedarfsanalyseDb db)
         {
-            _db = db;
             _connection = (NpgsqlConnection)db.Database.GetDbConnection();
             _transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
         }
 
         public static async Task<Session> OpenAsync(BedarfsanalyseDb db, CancellationToken cancellationToken)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+            }
+
             return new Session(db);
         }
 
         public NpgsqlBatch Batch() => new(_connection) { Transaction = _transaction };
 
         public NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
-
-        public async ValueTask DisposeAsync() => await _db.Database.CloseConnectionAsync();
     }
 }
