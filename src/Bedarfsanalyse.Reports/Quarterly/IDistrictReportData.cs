@@ -39,6 +39,9 @@ public interface IDistrictReportData
     /// <summary>The share of one answer (e.g. "ja").</summary>
     ShareFigure Share(string questionnaire, string question, string value);
 
+    /// <summary>Sum, mean and median of a number question (e.g. f_anzahl_stellen).</summary>
+    NumberFigure Number(string questionnaire, string question);
+
     /// <summary>The shares of a question of the employee interview, by employee group.</summary>
     GroupMatrix ByEmployeeGroup(string question);
 

@@ -82,11 +82,12 @@ public sealed class QuarterlyReportComposer
             document.Add(new HeadingBlock($"{number} {section.Title}"));
             for (var i = 0; i < section.Blocks.Count; i++)
             {
-                // Indicators that follow each other share one table: one row per figure reads better than a table each.
-                var run = section.Blocks.Skip(i).TakeWhile(b => b.Kind == BlockKind.Indicator).ToList();
+                // Indicators (or numbers) that follow each other share one table: one row per figure reads better than a table each.
+                var kind = section.Blocks[i].Kind;
+                var run = kind is BlockKind.Indicator or BlockKind.Numeric ? section.Blocks.Skip(i).TakeWhile(b => b.Kind == kind).ToList() : [];
                 if (run.Count > 1)
                 {
-                    document.Add(Indicators(state, run));
+                    document.Add(kind == BlockKind.Indicator ? Indicators(state, run) : Numbers(state, run));
                     i += run.Count - 1;
                     continue;
                 }
@@ -134,6 +135,7 @@ public sealed class QuarterlyReportComposer
         BlockKind.FieldTargets => FieldTargets(state),
         BlockKind.Distribution => Distribution(state, block),
         BlockKind.Indicator => Indicator(state, block),
+        BlockKind.Numeric => Numbers(state, [block]),
         BlockKind.Bars => Bars(state, block),
         BlockKind.HeatMap => HeatMap(state, block),
         BlockKind.Comparison => Comparison(state, block),
@@ -288,6 +290,30 @@ public sealed class QuarterlyReportComposer
         {
             Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen"),
             Note = $"{questions} {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Numbers(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
+    {
+        var rows = blocks.Select(block =>
+        {
+            var figure = state.Data.Number(block.Questionnaire!, block.Question!);
+            return new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText]);
+        }).ToList();
+        var questions = string.Join(" ", blocks.Select(block =>
+            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“."));
+        yield return new TableBlock(
+            [
+                new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Summe"), TableColumn.Numeric("Mittelwert"),
+                TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Median"), TableColumn.Numeric("n"),
+            ],
+            rows)
+        {
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen in Zahlen"),
+            Note = blocks[0].Questionnaire == NetworkQuestionnaires.EmployerKey
+                ? $"{questions} Summe über die befragten Betriebe mit Angabe; Mittelwert und Median je Betrieb; n: Betriebe mit Angabe. " +
+                  $"Summen, die von ein oder zwei Betrieben bestimmt werden, sind geheim („.“). {SymbolNote}"
+                : $"{questions} Summe über die Befragten mit Angabe; Mittelwert und Median je Person; n: Befragte mit Angabe. {SymbolNote}",
         };
     }
 

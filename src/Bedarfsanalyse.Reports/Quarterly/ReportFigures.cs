@@ -48,6 +48,28 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
         new(ShownPercent, Marker);
 }
 
+/// <summary>
+/// A number question (vacancies, apprenticeship contracts) as the engine delivered it: the sum over the respondents
+/// (checked with the dominance rule), mean and median with n, and what disclosure control lets the report show. A
+/// hidden figure carries no value, so its symbol is all that can be printed.
+/// </summary>
+public sealed record NumberFigure(string Label, Estimate Mean, Estimate Median, TableCell? Sum, CellStatus Status)
+{
+    /// <summary>"1.234", "(1.234)", ".", "/" or "–"; the sum is rounded to whole units.</summary>
+    public string SumText => Sum is null ? "–" : TableCellText.Figure(Status, Status.ShowsValue && Mean.HasData ? GermanFigureFormat.Number(Sum.Value, 0) : null);
+
+    /// <summary>"3,4", "(3,4)", ".", "/" or "–".</summary>
+    public string MeanText => TableCellText.Mean(Mean, Status);
+
+    public string MedianText => TableCellText.Mean(Median, Status);
+
+    /// <summary>"2,9–3,9", or empty where the mean is not shown or has no interval.</summary>
+    public string MeanIntervalText => Status.ShowsValue && Mean.Interval is { } interval ? GermanFigureFormat.Interval(interval) : "";
+
+    /// <summary>The unweighted n (respondents with a value), "1.234".</summary>
+    public string NText => GermanFigureFormat.Count(Mean.UnweightedN);
+}
+
 /// <summary>A count of interviews (e.g. by sector group) with its disclosure status.</summary>
 public sealed record CountFigure(string Label, TableCell Cell)
 {

@@ -274,7 +274,7 @@ public sealed partial class ReportTemplateLoader
             text = Text(raw.File, folder, templateName, file, lines.LineOf(path + ".file"), errors);
         }
 
-        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Bars or BlockKind.HeatMap
+        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Numeric or BlockKind.Bars or BlockKind.HeatMap
             or BlockKind.Comparison or BlockKind.Regional or BlockKind.Trend or BlockKind.Table;
         string? questionnaire = null;
         if (needsQuestion)
@@ -349,6 +349,17 @@ public sealed partial class ReportTemplateLoader
 
     private void CheckQuestionFits(BlockKind kind, RawBlock raw, Question question, string questionnaire, string file, int line, int valueLine, List<TemplateError> errors)
     {
+        if (kind == BlockKind.Numeric)
+        {
+            if (question is not NumberQuestion)
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Die Frage „{question.Name}“ ist keine Zahlenfrage; ein Baustein „numeric“ zeigt Summe, Mittelwert und Median einer Zahlenfrage."));
+            }
+
+            return;
+        }
+
         var choiceListName = question switch
         {
             ChoiceQuestion choice => choice.ListName,

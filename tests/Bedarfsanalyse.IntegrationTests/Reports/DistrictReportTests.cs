@@ -69,6 +69,24 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task The_employer_results_show_the_vacancies_and_apprenticeship_figures_of_the_model()
+    {
+        var model = await ModelAsync(Holzminden);
+        var vacancies = model.Number("arbeitgeber", "f_anzahl_stellen");
+        var contracts = model.Number("arbeitgeber", "b_vertraege_neu");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var text = string.Join(' ', pages);
+
+        vacancies.SumText.ShouldBe($"({ReportDataset.HolzmindenVacancies})");
+        vacancies.MeanText.ShouldBe("(1,9)");
+        vacancies.NText.ShouldBe("10");
+        text.ShouldContain($"Schwer zu besetzende Stellen {vacancies.SumText} {vacancies.MeanText} {vacancies.MeanIntervalText} {vacancies.MedianText} 10");
+        text.ShouldContain($"Neu abgeschlossene Ausbildungsverträge {contracts.SumText} {contracts.MeanText} {contracts.MeanIntervalText} {contracts.MedianText} {contracts.NText}");
+        text.ShouldContain("Vorzeitig gelöste Ausbildungsverträge");
+    }
+
+    [Fact]
     public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
     {
         var (_, pages) = await RenderAsync(Holzminden);

@@ -69,10 +69,13 @@ internal static class ReportDataset
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Holzminden's hard-to-fill vacancies in the quarter (ten establishments with 1, 2 or 3).</summary>
+    public const int HolzmindenVacancies = 19;
+
     private static Dictionary<string, AnswerValue> EmployerAnswers(string district, int i, bool supported)
     {
         var topics = Topics.Where((_, t) => (i + t) % 3 != 0).ToArray();
-        return new Dictionary<string, AnswerValue>
+        var answers = new Dictionary<string, AnswerValue>
         {
             ["a_kreis"] = AnswerValue.Choice(district),
             ["a_wz"] = AnswerValue.Choice(new[] { "C", "F", "G", "Q", "M" }[i % 5]),
@@ -89,6 +92,19 @@ internal static class ReportDataset
             ["e_formate"] = AnswerValue.Choice(Formats.Where((_, f) => (i + f) % 3 != 1).ToArray()),
             ["f_offene_stellen"] = AnswerValue.Choice(i % 4 == 0 ? "ja" : "nein"),
         };
+        if (i % 4 == 0)
+        {
+            answers["f_anzahl_stellen"] = AnswerValue.Number(1 + i % 3);
+        }
+
+        if (i % 3 == 0)
+        {
+            answers["b_vertraege_neu"] = AnswerValue.Number(1 + i % 2);
+            answers["b_plaetze_unbesetzt"] = AnswerValue.Number(i % 4 == 0 ? 1 : 0);
+            answers["b_vertraege_geloest"] = AnswerValue.Number(i % 6 == 0 ? 1 : 0);
+        }
+
+        return answers;
     }
 
     private static Dictionary<string, AnswerValue> EmployeeAnswers(string district, string group, int i) => new()

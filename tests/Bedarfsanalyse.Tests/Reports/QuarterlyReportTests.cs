@@ -137,6 +137,29 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_employer_results_show_vacancies_and_apprenticeship_figures_with_sum_mean_median_and_n()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var page = pdf.Texts[pdf.PageWith("Schwer zu besetzende Stellen (57)") - 1];
+
+        page.ShouldContain("Kennzahl Summe Mittelwert 95-%-KI Median n");
+        page.ShouldContain("Schwer zu besetzende Stellen (57) (2,4) 1,9–2,9 (2,0) 24");
+        pdf.AllText.ShouldContain("Neu abgeschlossene Ausbildungsverträge 1.248 1,6 1,3–1,9 1,0 780");
+        pdf.PageWith("Schwer zu besetzende Stellen (57)").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
+    }
+
+    [Fact]
+    public void A_sum_dominated_by_one_or_two_establishments_and_a_small_base_show_only_their_symbols()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Unbesetzte Ausbildungsplätze . . . 31");
+        pdf.AllText.ShouldContain("Vorzeitig gelöste Ausbildungsverträge / / / 5");
+        pdf.AllText.ShouldNotContain("777");
+        pdf.AllText.ShouldNotContain("77,7");
+    }
+
+    [Fact]
     public void A_suppressed_count_shows_its_symbol_and_never_the_number()
     {
         using var pdf = Render(new SampleDistrictData());

@@ -91,6 +91,29 @@ internal sealed class SampleDistrictData : IDistrictReportData
 
     public ShareFigure Share(string questionnaire, string question, string value) => Figure("ja", 0.425, 134);
 
+    /// <summary>Vacancies in brackets (n 10–29), contracts plain, unfilled places secret by dominance, dissolved contracts "/".</summary>
+    public NumberFigure Number(string questionnaire, string question) => question switch
+    {
+        "f_anzahl_stellen" => Numbers("Stellen", 57, 2.375, 2, 24, Limited),
+        "b_vertraege_neu" => Numbers("Verträge", 1248, 1.6, 1, 780, CellStatus.Published),
+        "b_plaetze_unbesetzt" => Numbers("Plätze", 777, 77.7, 77, 31, Dominated),
+        "b_vertraege_geloest" => Numbers("gelöst", 777, 77.7, 77, 5, NotReliable),
+        _ => Numbers(question, 10, 1, 1, 10, Limited),
+    };
+
+    public static readonly CellStatus Dominated = new(CellSymbol.Secret, SuppressionReason.Dominance, "von ein oder zwei Betrieben bestimmt");
+
+    private static NumberFigure Numbers(string label, decimal sum, double mean, double median, int n, CellStatus status)
+    {
+        Estimate Of(EstimateKind kind, double point) => new()
+        {
+            Kind = kind, Point = point, Interval = new ConfidenceInterval(point * 0.8, point * 1.2), Method = IntervalMethod.StudentT,
+            ConfidenceLevel = 0.95, UnweightedN = n, EffectiveN = n,
+        };
+
+        return new NumberFigure(label, Of(EstimateKind.Mean, mean), Of(EstimateKind.Median, median), new TableCell(sum, status), status);
+    }
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var groups = new[] { "Ältere", "Jüngere", "Auszubildende", "Einwanderungsgeschichte" };

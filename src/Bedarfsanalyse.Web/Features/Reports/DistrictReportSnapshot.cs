@@ -68,6 +68,9 @@ public sealed class RecordingDistrictData(IDistrictReportData inner) : IDistrict
     public ShareFigure Share(string questionnaire, string question, string value) =>
         Record(DistrictReportSnapshot.Key(nameof(Share), questionnaire, question, value), () => inner.Share(questionnaire, question, value));
 
+    public NumberFigure Number(string questionnaire, string question) =>
+        Record(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question), () => inner.Number(questionnaire, question));
+
     public GroupMatrix ByEmployeeGroup(string question) =>
         Record(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question), () => inner.ByEmployeeGroup(question));
 
@@ -168,6 +171,9 @@ public sealed class SnapshotDistrictData : IDistrictReportData
 
     public ShareFigure Share(string questionnaire, string question, string value) =>
         Read<ShareFigure>(DistrictReportSnapshot.Key(nameof(Share), questionnaire, question, value));
+
+    public NumberFigure Number(string questionnaire, string question) =>
+        Read<NumberFigure>(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question));
 
     public GroupMatrix ByEmployeeGroup(string question) => Read<GroupMatrix>(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question));
 

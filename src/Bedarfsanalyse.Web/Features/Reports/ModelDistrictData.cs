@@ -90,6 +90,13 @@ public sealed class ModelDistrictData : IDistrictReportData
         return Share(figures.Item.Options[option].Label, figures.District(_district, option));
     }
 
+    public NumberFigure Number(string questionnaire, string question)
+    {
+        var figures = _model.Numeric(questionnaire, question, AnalysisPeriod.Of(Quarter));
+        var figure = figures.District(_district);
+        return new NumberFigure(figures.Item.Label, figure.Mean, figure.Median, figure.Sum, figure.Status);
+    }
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var figures = Current(NetworkQuestionnaires.EmployeeKey, question);
