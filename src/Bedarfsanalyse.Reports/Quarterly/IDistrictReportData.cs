@@ -42,6 +42,9 @@ public interface IDistrictReportData
     /// <summary>Sum, mean and median of a number question (e.g. f_anzahl_stellen).</summary>
     NumberFigure Number(string questionnaire, string question);
 
+    /// <summary>The shares of the scale's answers for every row of a matrix question (urgency per topic).</summary>
+    MatrixFigures Matrix(string questionnaire, string question);
+
     /// <summary>The shares of a question of the employee interview, by employee group.</summary>
     GroupMatrix ByEmployeeGroup(string question);
 

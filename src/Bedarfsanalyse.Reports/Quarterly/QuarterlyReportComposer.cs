@@ -136,6 +136,7 @@ public sealed class QuarterlyReportComposer
         BlockKind.Distribution => Distribution(state, block),
         BlockKind.Indicator => Indicator(state, block),
         BlockKind.Numeric => Numbers(state, [block]),
+        BlockKind.Matrix => Matrix(state, block),
         BlockKind.Bars => Bars(state, block),
         BlockKind.HeatMap => HeatMap(state, block),
         BlockKind.Comparison => Comparison(state, block),
@@ -314,6 +315,35 @@ public sealed class QuarterlyReportComposer
                 ? $"{questions} Summe über die befragten Betriebe mit Angabe; Mittelwert und Median je Betrieb; n: Betriebe mit Angabe. " +
                   $"Summen, die von ein oder zwei Betrieben bestimmt werden, sind geheim („.“). {SymbolNote}"
                 : $"{questions} Summe über die Befragten mit Angabe; Mittelwert und Median je Person; n: Befragte mit Angabe. {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Matrix(CompositionState state, TemplateBlock block)
+    {
+        var matrix = state.Data.Matrix(block.Questionnaire!, block.Question!);
+
+        // Rows nobody answered (topics no establishment named) say nothing; the most urgent first, hidden rows last.
+        var rows = matrix.Rows.Where(r => r.N > 0)
+            .Select((row, index) => (row, index, first: row.ToStackedBar().Values is { Count: > 0 } values ? values[0] : (double?)null))
+            .OrderBy(r => r.first is null)
+            .ThenByDescending(r => r.first ?? 0)
+            .ThenBy(r => r.index)
+            .Select(r => r.row)
+            .ToList();
+        if (block.Top is { } top)
+        {
+            rows = rows.Take(top).ToList();
+        }
+
+        if (rows.Count == 0 || matrix.Scale.Count == 0)
+        {
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield break;
+        }
+
+        yield return new StackedBarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), matrix.Scale, rows.Select(r => r.ToStackedBar()).ToList())
+        {
+            Note = $"Anteil in % der Befragten, die das Thema genannt haben (n je Zeile). Eine Zeile mit einem nicht ausweisbaren Anteil zeigt nur das Zeichen. {SymbolNote}",
         };
     }
 

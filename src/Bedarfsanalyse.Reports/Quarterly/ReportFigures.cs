@@ -70,6 +70,32 @@ public sealed record NumberFigure(string Label, Estimate Mean, Estimate Median, 
     public string NText => GermanFigureFormat.Count(Mean.UnweightedN);
 }
 
+/// <summary>
+/// A matrix question (c_dringlichkeit: urgency per topic): the answers of its scale, and per row the share of each
+/// answer among the respondents of that row, as the engine gives them for the row's item.
+/// </summary>
+public sealed record MatrixFigures(IReadOnlyList<string> Scale, IReadOnlyList<MatrixLine> Rows);
+
+/// <summary>One row of a matrix question with the shares of the scale's answers, in scale order.</summary>
+public sealed record MatrixLine(string Label, IReadOnlyList<ShareFigure> Shares)
+{
+    /// <summary>Respondents of the row (its base).</summary>
+    public int N => Shares.Count == 0 ? 0 : Shares[0].Estimate.UnweightedN;
+
+    /// <summary>
+    /// The bar of a stacked chart: every share of the row or none, because one hidden segment could be recomputed as
+    /// 100 % minus the others; the symbol of the first hidden share then stands for the row. An answer nobody gave
+    /// ("–") is a segment of 0 %: it hides nothing.
+    /// </summary>
+    internal Pdf.Charts.StackedBarItem ToStackedBar()
+    {
+        var hidden = Shares.FirstOrDefault(s => s.ShownPercent is null && s.Status.Symbol != CellSymbol.Nothing);
+        return hidden is null
+            ? new Pdf.Charts.StackedBarItem(Label, N, Shares.Select(s => s.ShownPercent ?? 0).ToList())
+            : new Pdf.Charts.StackedBarItem(Label, N, [], hidden.Status.SymbolText is { Length: > 0 } symbol ? symbol : "–");
+    }
+}
+
 /// <summary>A count of interviews (e.g. by sector group) with its disclosure status.</summary>
 public sealed record CountFigure(string Label, TableCell Cell)
 {

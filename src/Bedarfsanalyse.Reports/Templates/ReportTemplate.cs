@@ -86,6 +86,9 @@ public enum BlockKind
     /// <summary>Horizontal bars with interval whiskers, one per answer, optionally only the top N.</summary>
     Bars,
 
+    /// <summary>A matrix question (urgency per topic) as stacked bars, one bar per row.</summary>
+    Matrix,
+
     /// <summary>Topic × employee group.</summary>
     HeatMap,
 

@@ -87,6 +87,34 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task Urgency_per_topic_is_drawn_as_stacked_bars_from_the_models_matrix_rows()
+    {
+        var model = await ModelAsync(Holzminden);
+        var rows = model.Matrix("arbeitgeber", "c_dringlichkeit").Rows.Where(r => r.N > 0).ToList();
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var page = pages.Single(p => p.Contains("Wie dringend der Bedarf ist, nach Thema", StringComparison.Ordinal));
+
+        rows.Count.ShouldBe(6);
+        rows.Sum(r => r.N).ShouldBe(160);
+        foreach (var row in rows)
+        {
+            // Long labels wrap; their last word stands before the n.
+            page.ShouldContain($"{row.Label.Split(' ')[^1]} (n = {row.N})");
+            row.Shares.ShouldAllBe(s => s.ShownPercent != null || s.Status.Symbol == Core.Disclosure.CellSymbol.Nothing);
+        }
+
+        // The most urgent topic ("jetzt") leads the chart and its share is written into its segment.
+        var chart = page[page.IndexOf("Wie dringend der Bedarf ist, nach Thema", StringComparison.Ordinal)..];
+        var first = rows.OrderByDescending(r => r.Shares[0].ShownPercent ?? 0).First();
+        rows.Min(r => chart.IndexOf($"{r.Label.Split(' ')[^1]} (n = {r.N})", StringComparison.Ordinal))
+            .ShouldBe(chart.IndexOf($"{first.Label.Split(' ')[^1]} (n = {first.N})", StringComparison.Ordinal));
+        chart.ShouldContain($"{Core.Formatting.GermanFigureFormat.Number(first.Shares[0].ShownPercent!.Value, 0)} %");
+
+        page.ShouldContain("jetzt in 1–2 Jahren in 3–5 Jahren");
+    }
+
+    [Fact]
     public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
     {
         var (_, pages) = await RenderAsync(Holzminden);

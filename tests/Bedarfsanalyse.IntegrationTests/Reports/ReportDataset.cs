@@ -21,6 +21,7 @@ internal static class ReportDataset
     public static readonly DateOnly PreviousYearDay = new(2025, 8, 12);
 
     private static readonly string[] Topics = ["digital_grundlagen", "it_sicherheit", "ki", "fuehrung", "kommunikation", "fachlich"];
+    private static readonly string[] Urgencies = ["jetzt", "j1_2", "j3_5"];
     private static readonly string[] Barriers = ["zeit", "kosten", "kein_angebot", "unbekannt"];
     private static readonly string[] Formats = ["inhouse", "live_online", "coaching", "verbund"];
     private static readonly string[] Groups = [RespondentGroup.OlderEmployees, RespondentGroup.YoungerEmployees, RespondentGroup.Apprentices, RespondentGroup.ImmigrationHistory];
@@ -88,6 +89,7 @@ internal static class ReportDataset
             ["b_bildet_aus"] = AnswerValue.Choice(i % 3 == 0 ? "ja" : "nein"),
             ["c_bedarf"] = AnswerValue.Choice("ja"),
             ["c_themen"] = AnswerValue.Choice(topics),
+            ["c_dringlichkeit"] = AnswerValue.Matrix(topics.Select(t => (t, Urgencies[(i / 3 + Array.IndexOf(Topics, t)) % 3])).ToArray()),
             ["d_hemmnisse"] = AnswerValue.Choice(Barriers.Where((_, b) => (i + b) % 2 == 0).ToArray()),
             ["e_formate"] = AnswerValue.Choice(Formats.Where((_, f) => (i + f) % 3 != 1).ToArray()),
             ["f_offene_stellen"] = AnswerValue.Choice(i % 4 == 0 ? "ja" : "nein"),

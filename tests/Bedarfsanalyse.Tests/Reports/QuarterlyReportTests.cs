@@ -160,6 +160,22 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void Urgency_per_topic_is_a_stacked_bar_chart_most_urgent_first_with_n_and_a_hidden_row_as_its_symbol()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var page = pdf.Texts[pdf.PageWith("Wie dringend der Bedarf ist, nach Thema") - 1];
+
+        page.ShouldContain("Künstliche Intelligenz (n = 61)");
+        page.IndexOf("Künstliche Intelligenz (n = 61)", StringComparison.Ordinal).ShouldBeLessThan(page.IndexOf("Digitale Grundkenntnisse (n = 48)", StringComparison.Ordinal));
+        page.ShouldContain("59 %");
+        page.ShouldContain("jetzt in 1–2 Jahren in 3–5 Jahren");
+        page.ShouldContain("IT-Sicherheit (n = 12)");
+        page.ShouldNotContain("Führung (n = 0)");
+        page.ShouldNotContain("78 %");
+        pdf.PageWith("Wie dringend der Bedarf ist, nach Thema").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
+    }
+
+    [Fact]
     public void A_suppressed_count_shows_its_symbol_and_never_the_number()
     {
         using var pdf = Render(new SampleDistrictData());

@@ -114,6 +114,24 @@ internal sealed class SampleDistrictData : IDistrictReportData
         return new NumberFigure(label, Of(EstimateKind.Mean, mean), Of(EstimateKind.Median, median), new TableCell(sum, status), status);
     }
 
+    /// <summary>Urgency per topic: "KI" most urgent, "IT-Sicherheit" with a hidden share, "Führung" named by nobody.</summary>
+    public MatrixFigures Matrix(string questionnaire, string question)
+    {
+        MatrixLine Line(string label, int n, params double[] shares) =>
+            new(label, shares.Select((share, k) => Figure(new[] { "jetzt", "in 1–2 Jahren", "in 3–5 Jahren" }[k], share, n)).ToList());
+
+        return new MatrixFigures(
+            ["jetzt", "in 1–2 Jahren", "in 3–5 Jahren"],
+            [
+                Line("Digitale Grundkenntnisse", 48, 0.25, 0.5, 0.25),
+                Line("Künstliche Intelligenz", 61, 0.59, 0.31, 0.10),
+                new("IT-Sicherheit", [Figure("jetzt", SecretPoint, 12, Secret), Figure("in 1–2 Jahren", 0.2, 12, Limited), Figure("in 3–5 Jahren", 0.023, 12, Limited)]),
+                new("Führung", [Figure("jetzt", 0, 0, NoCases), Figure("in 1–2 Jahren", 0, 0, NoCases), Figure("in 3–5 Jahren", 0, 0, NoCases)]),
+            ]);
+    }
+
+    public static readonly CellStatus NoCases = new(CellSymbol.Nothing, SuppressionReason.NoCases, "keine Fälle");
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var groups = new[] { "Ältere", "Jüngere", "Auszubildende", "Einwanderungsgeschichte" };

@@ -71,6 +71,9 @@ public sealed class RecordingDistrictData(IDistrictReportData inner) : IDistrict
     public NumberFigure Number(string questionnaire, string question) =>
         Record(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question), () => inner.Number(questionnaire, question));
 
+    public MatrixFigures Matrix(string questionnaire, string question) =>
+        Record(DistrictReportSnapshot.Key(nameof(Matrix), questionnaire, question), () => inner.Matrix(questionnaire, question));
+
     public GroupMatrix ByEmployeeGroup(string question) =>
         Record(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question), () => inner.ByEmployeeGroup(question));
 
@@ -174,6 +177,9 @@ public sealed class SnapshotDistrictData : IDistrictReportData
 
     public NumberFigure Number(string questionnaire, string question) =>
         Read<NumberFigure>(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question));
+
+    public MatrixFigures Matrix(string questionnaire, string question) =>
+        Read<MatrixFigures>(DistrictReportSnapshot.Key(nameof(Matrix), questionnaire, question));
 
     public GroupMatrix ByEmployeeGroup(string question) => Read<GroupMatrix>(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question));
 

@@ -97,6 +97,22 @@ public sealed class ModelDistrictData : IDistrictReportData
         return new NumberFigure(figures.Item.Label, figure.Mean, figure.Median, figure.Sum, figure.Status);
     }
 
+    public MatrixFigures Matrix(string questionnaire, string question)
+    {
+        var rows = _model.Items(questionnaire).Where(i => i.Question == question && !i.IsNumeric).Select(i => Current(questionnaire, question, i.Item)).ToList();
+        var scale = rows.Count == 0 ? [] : rows[0].Item.Options.Select(o => o.Label).ToList();
+        return new MatrixFigures(
+            scale,
+            rows.Select(figures =>
+            {
+                // The engine labels a row "question: row"; the chart names the row only.
+                var label = figures.Item.Label;
+                var colon = label.IndexOf(": ", StringComparison.Ordinal);
+                label = colon >= 0 ? label[(colon + 2)..] : label;
+                return new MatrixLine(label, figures.Item.Options.Select((o, k) => Share(o.Label, figures.District(_district, k))).ToList());
+            }).ToList());
+    }
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var figures = Current(NetworkQuestionnaires.EmployeeKey, question);
@@ -146,7 +162,7 @@ public sealed class ModelDistrictData : IDistrictReportData
             _model.Change(current, _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter.Previous())).District(_district, option)));
     }
 
-    private ChoiceFigures Current(string questionnaire, string question) => _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter));
+    private ChoiceFigures Current(string questionnaire, string question, string item = "") => _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter), item);
 
     private static int Option(ItemDescription item, string value)
     {
