@@ -51,6 +51,16 @@ public interface IDistrictReportData
     /// <summary>The shared topic list: employer question beside employee question.</summary>
     IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion);
 
+    /// <summary>
+    /// The district's share minus the network's, in percentage points with Newcombe's interval; null where either may
+    /// not be shown. The district is part of the network, so treating them as independent makes the interval wider,
+    /// never narrower: "gesichert" stays safe.
+    /// </summary>
+    Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value);
+
+    /// <summary>One share now and in the same quarter of the previous year, with the change (Newcombe).</summary>
+    YearOnYearFigures YearOnYear(string questionnaire, string question, string value);
+
     RegionalFigures Regional(string questionnaire, string question, string value);
 
     TrendFigures Trend(string questionnaire, string question, string value);

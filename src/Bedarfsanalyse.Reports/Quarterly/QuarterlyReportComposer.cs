@@ -186,55 +186,94 @@ public sealed class QuarterlyReportComposer
     private static string IntervalNote(ShareFigure share) =>
         share.IntervalText.Length > 0 ? $"n = {share.NText}; 95-%-KI {share.IntervalText}" : $"n = {share.NText}";
 
+    /// <summary>
+    /// 3–5 sentences a committee member reads first, each computed from the model: the district against the network
+    /// (a difference only where it is statistically secured), the top need, the largest secured change against the
+    /// same quarter a year earlier, the field work against its target. The template's first indicator and first bar
+    /// block say which figures; hidden figures never lead a message.
+    /// </summary>
     private static IEnumerable<Block> KeyMessages(CompositionState state)
     {
+        var data = state.Data;
+        var blocks = state.Template.Sections.SelectMany(s => s.Blocks).ToList();
         var messages = new List<string>();
-        foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks))
+
+        if (blocks.FirstOrDefault(b => b.Kind == BlockKind.Indicator) is { } indicator)
         {
-            if (messages.Count == 5)
+            var share = data.Share(indicator.Questionnaire!, indicator.Question!, indicator.Value!);
+            var network = data.Regional(indicator.Questionnaire!, indicator.Question!, indicator.Value!).Network;
+            var difference = data.CompareWithNetwork(indicator.Questionnaire!, indicator.Question!, indicator.Value!);
+            if (share.ShownPercent is not null && network.ShownPercent is not null)
             {
-                break;
+                var title = indicator.Title ?? state.Label(indicator);
+                messages.Add(difference is { IsStatisticallySecured: true, Point: { } point }
+                    ? $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}. {data.DistrictName} liegt damit statistisch gesichert " +
+                      $"{GermanFigureFormat.Number(Math.Abs(point) * 100.0, 1)} Prozentpunkte {(point > 0 ? "über" : "unter")} dem Verbund."
+                    : $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
             }
+        }
 
-            switch (block.Kind)
+        if (blocks.FirstOrDefault(b => b.Kind == BlockKind.Bars) is { } bars)
+        {
+            var top = Ranked(data.Shares(bars.Questionnaire!, bars.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
+            if (top.Count > 0)
             {
-                case BlockKind.Indicator:
-                    var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
-                    if (share.ShownPercent is not null)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}: {share.Text} ({IntervalNote(share)}).");
-                    }
-
-                    break;
-                case BlockKind.Bars:
-                    var top = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
-                    if (top.Count > 0)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}: an erster Stelle {string.Join(", ", top.Select(t => $"„{t.Label}“ ({t.Text})"))}.");
-                    }
-
-                    break;
-                case BlockKind.Trend:
-                    var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
-                    if (trend.ChangeToSameQuarterPreviousYear is { HasData: true } change)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}, Veränderung gegenüber dem Vorjahresquartal: {GermanFigureFormat.Change(change)}.");
-                    }
-
-                    break;
+                var who = bars.Questionnaire == NetworkQuestionnaires.EmployerKey ? "der Betriebe" : "der Beschäftigten";
+                var rest = top.Skip(1).Select(t => $"„{t.Label}“ ({t.Text})").ToList();
+                messages.Add($"Häufigster Weiterbildungsbedarf {who}: „{top[0].Label}“ ({top[0].Text}; n = {top[0].NText})" +
+                             (rest.Count > 0 ? $", danach {string.Join(" und ", rest)}." : "."));
             }
+        }
+
+        var changes = blocks.Where(b => b.Kind is BlockKind.Indicator or BlockKind.Trend)
+            .Select(b => (b.Questionnaire, b.Question, b.Value, Title: b.Title ?? state.Label(b)))
+            .DistinctBy(b => (b.Questionnaire, b.Question, b.Value))
+            .Select(b => (b.Title, Figures: data.YearOnYear(b.Questionnaire!, b.Question!, b.Value!)))
+            .Where(c => c.Figures.Change is { HasData: true })
+            .ToList();
+        var previousQuarter = data.Quarter.SameQuarterPreviousYear().ToGermanLongString();
+        var largest = changes.Where(c => c.Figures.Change!.IsStatisticallySecured).OrderByDescending(c => Math.Abs(c.Figures.Change!.Point!.Value)).FirstOrDefault();
+        if (largest.Figures is { } secured)
+        {
+            messages.Add($"Größte gesicherte Veränderung gegenüber dem {previousQuarter}: {largest.Title} " +
+                         $"{GermanFigureFormat.Change(secured.Change!)} (von {secured.Previous.Text} auf {secured.Current.Text}).");
+        }
+        else if (changes.Count > 0)
+        {
+            messages.Add($"Gegenüber dem {previousQuarter} hat sich keine der Kennzahlen statistisch gesichert verändert.");
         }
 
         if (messages.Count == 0)
         {
-            yield return new ParagraphBlock("Für dieses Quartal lassen sich wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
-            yield break;
+            messages.Add("Zu den Ergebnissen lassen sich in diesem Quartal wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
         }
 
-        foreach (var message in messages)
+        messages.Add(FieldWorkMessage(data));
+
+        foreach (var message in messages.Take(5))
         {
             yield return new ParagraphBlock("• " + message);
         }
+    }
+
+    private static string FieldWorkMessage(IDistrictReportData data)
+    {
+        var quarter = data.Quarter.ToGermanLongString();
+        var targets = data.FieldTargets;
+        var planned = targets.Where(t => t.Target is > 0).ToList();
+        var unplanned = targets.Where(t => t.Target is not > 0 && t.Interviews > 0).ToList();
+        if (planned.Count == 0)
+        {
+            return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(data.EmployerInterviews + data.EmployeeInterviews)} abgeschlossene Interviews; ein Soll ist nicht hinterlegt.";
+        }
+
+        var done = planned.Sum(t => t.Interviews);
+        var target = planned.Sum(t => t.Target!.Value);
+        var extra = unplanned.Count == 0
+            ? ""
+            : $" Dazu kommen {GermanFigureFormat.Count(unplanned.Sum(t => t.Interviews))} Interviews in Gruppen ohne Soll ({string.Join(", ", unplanned.Select(t => t.Group))}).";
+        return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(done)} von {GermanFigureFormat.Count(target)} geplanten Interviews " +
+               $"({GermanFigureFormat.Number(100.0 * done / target, 0)} % des Solls).{extra}";
     }
 
     private static IEnumerable<Block> FieldTargets(CompositionState state)

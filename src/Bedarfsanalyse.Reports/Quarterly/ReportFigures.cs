@@ -120,6 +120,9 @@ public sealed record RegionalFigures(ShareFigure Network, IReadOnlyList<Regional
 
 public sealed record RegionalLine(string DistrictKey, string DistrictName, ShareFigure Share, bool IsReportDistrict);
 
+/// <summary>A share in the report's quarter and a year earlier; the change is null where either may not be shown.</summary>
+public sealed record YearOnYearFigures(ShareFigure Current, ShareFigure Previous, DifferenceEstimate? Change);
+
 /// <summary>A share over the quarters up to the report's quarter, with the rolling four-quarter value and the changes.</summary>
 public sealed record TrendFigures(
     IReadOnlyList<TrendPoint> Points,

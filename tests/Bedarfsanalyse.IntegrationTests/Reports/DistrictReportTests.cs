@@ -115,6 +115,27 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task The_key_messages_are_computed_from_the_model_and_call_no_unsecured_gap_a_difference()
+    {
+        var model = await ModelAsync(Holzminden);
+        var share = model.Share("arbeitgeber", "b_gefoerdert", "ja");
+        var network = model.Regional("arbeitgeber", "b_gefoerdert", "ja").Network;
+        var change = model.YearOnYear("arbeitgeber", "b_gefoerdert", "ja");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var summary = pages.First(p => p.Contains("1 Das Wichtigste in Kürze", StringComparison.Ordinal));
+
+        network.Text.ShouldBe("46,3 %");
+        model.CompareWithNetwork("arbeitgeber", "b_gefoerdert", "ja")!.IsStatisticallySecured.ShouldBeFalse();
+        summary.ShouldContain($"Betriebe, die Weiterbildung unterstützt haben: in Holzminden {share.Text}, im Verbund {network.Text}; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
+        change.Previous.Text.ShouldBe("33,3 %");
+        change.Change!.IsStatisticallySecured.ShouldBeFalse();
+        summary.ShouldContain("Gegenüber dem 3. Quartal 2025 hat sich keine der Kennzahlen statistisch gesichert verändert.");
+        summary.ShouldContain("Häufigster Weiterbildungsbedarf der Betriebe: „");
+        summary.ShouldContain("• Feldarbeit im 3. Quartal 2026:");
+    }
+
+    [Fact]
     public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
     {
         var (_, pages) = await RenderAsync(Holzminden);

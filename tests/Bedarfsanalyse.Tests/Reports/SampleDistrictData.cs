@@ -146,6 +146,29 @@ internal sealed class SampleDistrictData : IDistrictReportData
             .Zip(Shares(NetworkQuestionnaires.EmployeeKey, employeeQuestion), (e, b) => new ComparisonLine(e.Label, e, b with { Estimate = b.Estimate with { UnweightedN = 212 } }))
             .ToList();
 
+    /// <summary>Holzminden against the network; not secured unless a test says otherwise.</summary>
+    public DifferenceEstimate NetworkDifference { get; init; } = new()
+    {
+        Point = -0.043, Interval = new ConfidenceInterval(-0.13, 0.05), Method = IntervalMethod.NewcombeHybridScore, ConfidenceLevel = 0.95,
+        IsStatisticallySecured = false, CurrentUnweightedN = 134, PreviousUnweightedN = 905,
+    };
+
+    public DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) => NetworkDifference;
+
+    /// <summary>Changes against Q3/2025 per question; a question not listed did not change in a secured way.</summary>
+    public IReadOnlyDictionary<string, (double Previous, double Change)> SecuredChanges { get; init; } = new Dictionary<string, (double, double)>();
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value)
+    {
+        var current = Share(questionnaire, question, value);
+        var (previous, change, secured) = SecuredChanges.TryGetValue(question, out var c) ? (c.Previous, c.Change, true) : (0.394, 0.031, false);
+        return new YearOnYearFigures(current, Figure("Q3/2025", previous, 120), new DifferenceEstimate
+        {
+            Point = change, Interval = new ConfidenceInterval(change - 0.05, change + 0.05), Method = IntervalMethod.NewcombeHybridScore, ConfidenceLevel = 0.95,
+            IsStatisticallySecured = secured, CurrentUnweightedN = 134, PreviousUnweightedN = 120,
+        });
+    }
+
     public RegionalFigures Regional(string questionnaire, string question, string value) => new(
         Figure("Verbund", 0.468, 905),
         [

@@ -80,6 +80,12 @@ public sealed class RecordingDistrictData(IDistrictReportData inner) : IDistrict
     public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
         Record(DistrictReportSnapshot.Key(nameof(Compare), employerQuestion, employeeQuestion), () => inner.Compare(employerQuestion, employeeQuestion));
 
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) =>
+        Record(DistrictReportSnapshot.Key(nameof(CompareWithNetwork), questionnaire, question, value), () => inner.CompareWithNetwork(questionnaire, question, value));
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value) =>
+        Record(DistrictReportSnapshot.Key(nameof(YearOnYear), questionnaire, question, value), () => inner.YearOnYear(questionnaire, question, value));
+
     public RegionalFigures Regional(string questionnaire, string question, string value) =>
         Record(DistrictReportSnapshot.Key(nameof(Regional), questionnaire, question, value), () => inner.Regional(questionnaire, question, value));
 
@@ -185,6 +191,12 @@ public sealed class SnapshotDistrictData : IDistrictReportData
 
     public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
         Read<List<ComparisonLine>>(DistrictReportSnapshot.Key(nameof(Compare), employerQuestion, employeeQuestion));
+
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) =>
+        Read<Core.Statistics.DifferenceEstimate?>(DistrictReportSnapshot.Key(nameof(CompareWithNetwork), questionnaire, question, value));
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value) =>
+        Read<YearOnYearFigures>(DistrictReportSnapshot.Key(nameof(YearOnYear), questionnaire, question, value));
 
     public RegionalFigures Regional(string questionnaire, string question, string value) =>
         Read<RegionalFigures>(DistrictReportSnapshot.Key(nameof(Regional), questionnaire, question, value));

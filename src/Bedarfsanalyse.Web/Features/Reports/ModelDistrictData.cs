@@ -135,6 +135,21 @@ public sealed class ModelDistrictData : IDistrictReportData
             .ToList();
     }
 
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value)
+    {
+        var figures = Current(questionnaire, question);
+        var option = Option(figures.Item, value);
+        return _model.Change(figures.District(_district, option), figures.Network(option));
+    }
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value)
+    {
+        var option = Option(Current(questionnaire, question).Item, value);
+        var current = Current(questionnaire, question).District(_district, option);
+        var previous = _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter.SameQuarterPreviousYear())).District(_district, option);
+        return new YearOnYearFigures(Share(Quarter.ToGermanShortString(), current), Share(Quarter.SameQuarterPreviousYear().ToGermanShortString(), previous), _model.Change(current, previous));
+    }
+
     public RegionalFigures Regional(string questionnaire, string question, string value)
     {
         var figures = Current(questionnaire, question);
