@@ -80,8 +80,22 @@ public sealed class QuarterlyReportComposer
         {
             number++;
             document.Add(new HeadingBlock($"{number} {section.Title}"));
+            var saidNoEmployees = false;
             for (var i = 0; i < section.Blocks.Count; i++)
             {
+                // Without employee interviews a heat map of dashes says nothing: one sentence instead, once per section.
+                if (data.EmployeeInterviews == 0 && IsEmployeeBlock(section.Blocks[i]))
+                {
+                    if (!saidNoEmployees)
+                    {
+                        document.Add(new ParagraphBlock(
+                            $"Für {data.DistrictName} liegen im {quarter} keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden."));
+                        saidNoEmployees = true;
+                    }
+
+                    continue;
+                }
+
                 // Indicators (or numbers) that follow each other share one table: one row per figure reads better than a table each.
                 var kind = section.Blocks[i].Kind;
                 var run = kind is BlockKind.Indicator or BlockKind.Numeric ? section.Blocks.Skip(i).TakeWhile(b => b.Kind == kind).ToList() : [];
@@ -98,6 +112,9 @@ public sealed class QuarterlyReportComposer
 
         return document;
     }
+
+    private static bool IsEmployeeBlock(TemplateBlock block) =>
+        block.Kind is BlockKind.HeatMap or BlockKind.Comparison || block.Questionnaire == NetworkQuestionnaires.EmployeeKey;
 
     /// <summary>The values of the template's placeholders (<see cref="ReportTextVariables"/>).</summary>
     public static IReadOnlyDictionary<string, object?> Values(IDistrictReportData data, ReportTemplate template) => new Dictionary<string, object?>
@@ -469,9 +486,10 @@ public sealed class QuarterlyReportComposer
     private static IEnumerable<Block> Trend(CompositionState state, TemplateBlock block)
     {
         var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
-        if (trend.Points.Count == 0)
+        if (trend.Points.Count == 0 || trend.Points.All(p => p.Quarterly.ShownPercent is null && p.Rolling?.ShownPercent is null))
         {
-            yield return new ParagraphBlock("Für frühere Quartale liegen keine Werte vor.");
+            // An empty chart only looks like a failure; say in one sentence why there is none.
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: Für {state.Data.DistrictName} liegt in keinem der Quartale ein ausweisbarer Wert vor.");
             yield break;
         }
 

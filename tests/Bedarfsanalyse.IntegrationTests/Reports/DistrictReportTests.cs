@@ -136,6 +136,17 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task A_district_with_only_employer_interviews_gets_a_sentence_instead_of_an_empty_heat_map()
+    {
+        var (_, pages) = await RenderAsync("03252");
+        var text = string.Join(' ', pages);
+
+        text.ShouldContain("Für Hameln-Pyrmont liegen im 3. Quartal 2026 keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden.");
+        text.ShouldNotContain("Bedarfsthemen nach Beschäftigtengruppe");
+        text.ShouldContain("Betriebe, die Weiterbildung unterstützt haben");
+    }
+
+    [Fact]
     public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
     {
         var (_, pages) = await RenderAsync(Holzminden);

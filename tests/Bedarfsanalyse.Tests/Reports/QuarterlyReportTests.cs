@@ -212,6 +212,18 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void A_district_with_only_employer_interviews_says_so_in_one_sentence_instead_of_a_heat_map_of_dashes()
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: 134, employeeInterviews: 0));
+        var section = pdf.AllText[pdf.AllText.IndexOf("4 Ergebnisse Beschäftigtengruppen", StringComparison.Ordinal)..pdf.AllText.IndexOf("5 Regionalvergleich", StringComparison.Ordinal)];
+
+        section.ShouldContain("Für Holzminden liegen im 3. Quartal 2026 keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden.");
+        pdf.AllText.ShouldNotContain("Bedarfsthemen nach Beschäftigtengruppe");
+        pdf.AllText.ShouldNotContain("Was Beschäftigte von Weiterbildung abhält");
+        pdf.AllText.ShouldContain("Betriebe, die Weiterbildung unterstützt haben");
+    }
+
+    [Fact]
     public void A_suppressed_count_shows_its_symbol_and_never_the_number()
     {
         using var pdf = Render(new SampleDistrictData());
