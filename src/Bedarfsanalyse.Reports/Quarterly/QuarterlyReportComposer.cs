@@ -80,13 +80,28 @@ public sealed class QuarterlyReportComposer
         {
             number++;
             document.Add(new HeadingBlock($"{number} {section.Title}"));
+            var saidNoEmployees = false;
             for (var i = 0; i < section.Blocks.Count; i++)
             {
-                // Indicators that follow each other share one table: one row per figure reads better than a table each.
-                var run = section.Blocks.Skip(i).TakeWhile(b => b.Kind == BlockKind.Indicator).ToList();
+                // Without employee interviews a heat map of dashes says nothing: one sentence instead, once per section.
+                if (data.EmployeeInterviews == 0 && IsEmployeeBlock(section.Blocks[i]))
+                {
+                    if (!saidNoEmployees)
+                    {
+                        document.Add(new ParagraphBlock(
+                            $"Für {data.DistrictName} liegen im {quarter} keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden."));
+                        saidNoEmployees = true;
+                    }
+
+                    continue;
+                }
+
+                // Indicators (or numbers) that follow each other share one table: one row per figure reads better than a table each.
+                var kind = section.Blocks[i].Kind;
+                var run = kind is BlockKind.Indicator or BlockKind.Numeric ? section.Blocks.Skip(i).TakeWhile(b => b.Kind == kind).ToList() : [];
                 if (run.Count > 1)
                 {
-                    document.Add(Indicators(state, run));
+                    document.Add(kind == BlockKind.Indicator ? Indicators(state, run) : Numbers(state, run));
                     i += run.Count - 1;
                     continue;
                 }
@@ -97,6 +112,9 @@ public sealed class QuarterlyReportComposer
 
         return document;
     }
+
+    private static bool IsEmployeeBlock(TemplateBlock block) =>
+        block.Kind is BlockKind.HeatMap or BlockKind.Comparison || block.Questionnaire == NetworkQuestionnaires.EmployeeKey;
 
     /// <summary>The values of the template's placeholders (<see cref="ReportTextVariables"/>).</summary>
     public static IReadOnlyDictionary<string, object?> Values(IDistrictReportData data, ReportTemplate template) => new Dictionary<string, object?>
@@ -134,6 +152,8 @@ public sealed class QuarterlyReportComposer
         BlockKind.FieldTargets => FieldTargets(state),
         BlockKind.Distribution => Distribution(state, block),
         BlockKind.Indicator => Indicator(state, block),
+        BlockKind.Numeric => Numbers(state, [block]),
+        BlockKind.Matrix => Matrix(state, block),
         BlockKind.Bars => Bars(state, block),
         BlockKind.HeatMap => HeatMap(state, block),
         BlockKind.Comparison => Comparison(state, block),
@@ -183,55 +203,94 @@ public sealed class QuarterlyReportComposer
     private static string IntervalNote(ShareFigure share) =>
         share.IntervalText.Length > 0 ? $"n = {share.NText}; 95-%-KI {share.IntervalText}" : $"n = {share.NText}";
 
+    /// <summary>
+    /// 3–5 sentences a committee member reads first, each computed from the model: the district against the network
+    /// (a difference only where it is statistically secured), the top need, the largest secured change against the
+    /// same quarter a year earlier, the field work against its target. The template's first indicator and first bar
+    /// block say which figures; hidden figures never lead a message.
+    /// </summary>
     private static IEnumerable<Block> KeyMessages(CompositionState state)
     {
+        var data = state.Data;
+        var blocks = state.Template.Sections.SelectMany(s => s.Blocks).ToList();
         var messages = new List<string>();
-        foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks))
+
+        if (blocks.FirstOrDefault(b => b.Kind == BlockKind.Indicator) is { } indicator)
         {
-            if (messages.Count == 5)
+            var share = data.Share(indicator.Questionnaire!, indicator.Question!, indicator.Value!);
+            var network = data.Regional(indicator.Questionnaire!, indicator.Question!, indicator.Value!).Network;
+            var difference = data.CompareWithNetwork(indicator.Questionnaire!, indicator.Question!, indicator.Value!);
+            if (share.ShownPercent is not null && network.ShownPercent is not null)
             {
-                break;
+                var title = indicator.Title ?? state.Label(indicator);
+                messages.Add(difference is { IsStatisticallySecured: true, Point: { } point }
+                    ? $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}. {data.DistrictName} liegt damit statistisch gesichert " +
+                      $"{GermanFigureFormat.Number(Math.Abs(point) * 100.0, 1)} Prozentpunkte {(point > 0 ? "über" : "unter")} dem Verbund."
+                    : $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
             }
+        }
 
-            switch (block.Kind)
+        if (blocks.FirstOrDefault(b => b.Kind == BlockKind.Bars) is { } bars)
+        {
+            var top = Ranked(data.Shares(bars.Questionnaire!, bars.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
+            if (top.Count > 0)
             {
-                case BlockKind.Indicator:
-                    var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
-                    if (share.ShownPercent is not null)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}: {share.Text} ({IntervalNote(share)}).");
-                    }
-
-                    break;
-                case BlockKind.Bars:
-                    var top = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
-                    if (top.Count > 0)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}: an erster Stelle {string.Join(", ", top.Select(t => $"„{t.Label}“ ({t.Text})"))}.");
-                    }
-
-                    break;
-                case BlockKind.Trend:
-                    var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
-                    if (trend.ChangeToSameQuarterPreviousYear is { HasData: true } change)
-                    {
-                        messages.Add($"{block.Title ?? state.Label(block)}, Veränderung gegenüber dem Vorjahresquartal: {GermanFigureFormat.Change(change)}.");
-                    }
-
-                    break;
+                var who = bars.Questionnaire == NetworkQuestionnaires.EmployerKey ? "der Betriebe" : "der Beschäftigten";
+                var rest = top.Skip(1).Select(t => $"„{t.Label}“ ({t.Text})").ToList();
+                messages.Add($"Häufigster Weiterbildungsbedarf {who}: „{top[0].Label}“ ({top[0].Text}; n = {top[0].NText})" +
+                             (rest.Count > 0 ? $", danach {string.Join(" und ", rest)}." : "."));
             }
+        }
+
+        var changes = blocks.Where(b => b.Kind is BlockKind.Indicator or BlockKind.Trend)
+            .Select(b => (b.Questionnaire, b.Question, b.Value, Title: b.Title ?? state.Label(b)))
+            .DistinctBy(b => (b.Questionnaire, b.Question, b.Value))
+            .Select(b => (b.Title, Figures: data.YearOnYear(b.Questionnaire!, b.Question!, b.Value!)))
+            .Where(c => c.Figures.Change is { HasData: true })
+            .ToList();
+        var previousQuarter = data.Quarter.SameQuarterPreviousYear().ToGermanLongString();
+        var largest = changes.Where(c => c.Figures.Change!.IsStatisticallySecured).OrderByDescending(c => Math.Abs(c.Figures.Change!.Point!.Value)).FirstOrDefault();
+        if (largest.Figures is { } secured)
+        {
+            messages.Add($"Größte gesicherte Veränderung gegenüber dem {previousQuarter}: {largest.Title} " +
+                         $"{GermanFigureFormat.Change(secured.Change!)} (von {secured.Previous.Text} auf {secured.Current.Text}).");
+        }
+        else if (changes.Count > 0)
+        {
+            messages.Add($"Gegenüber dem {previousQuarter} hat sich keine der Kennzahlen statistisch gesichert verändert.");
         }
 
         if (messages.Count == 0)
         {
-            yield return new ParagraphBlock("Für dieses Quartal lassen sich wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
-            yield break;
+            messages.Add("Zu den Ergebnissen lassen sich in diesem Quartal wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
         }
 
-        foreach (var message in messages)
+        messages.Add(FieldWorkMessage(data));
+
+        foreach (var message in messages.Take(5))
         {
             yield return new ParagraphBlock("• " + message);
         }
+    }
+
+    private static string FieldWorkMessage(IDistrictReportData data)
+    {
+        var quarter = data.Quarter.ToGermanLongString();
+        var targets = data.FieldTargets;
+        var planned = targets.Where(t => t.Target is > 0).ToList();
+        var unplanned = targets.Where(t => t.Target is not > 0 && t.Interviews > 0).ToList();
+        if (planned.Count == 0)
+        {
+            return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(data.EmployerInterviews + data.EmployeeInterviews)} abgeschlossene Interviews; ein Soll ist nicht hinterlegt.";
+        }
+
+        var done = planned.Sum(t => t.Interviews);
+        var target = planned.Sum(t => t.Target!.Value);
+        var extra = unplanned.Count == 0
+            ? ""
+            : $" Dazu kommen {GermanFigureFormat.Count(unplanned.Sum(t => t.Interviews))} Interviews in Gruppen ohne Soll ({string.Join(", ", unplanned.Select(t => t.Group))}).";
+        return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(done)} von {GermanFigureFormat.Count(target)} geplanten Interviews " +
+               $"({GermanFigureFormat.Number(100.0 * done / target, 0)} % des Solls).{extra}";
     }
 
     private static IEnumerable<Block> FieldTargets(CompositionState state)
@@ -288,6 +347,59 @@ public sealed class QuarterlyReportComposer
         {
             Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen"),
             Note = $"{questions} {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Numbers(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
+    {
+        var rows = blocks.Select(block =>
+        {
+            var figure = state.Data.Number(block.Questionnaire!, block.Question!);
+            return new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText]);
+        }).ToList();
+        var questions = string.Join(" ", blocks.Select(block =>
+            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“."));
+        yield return new TableBlock(
+            [
+                new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Summe"), TableColumn.Numeric("Mittelwert"),
+                TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Median"), TableColumn.Numeric("n"),
+            ],
+            rows)
+        {
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen in Zahlen"),
+            Note = blocks[0].Questionnaire == NetworkQuestionnaires.EmployerKey
+                ? $"{questions} Summe über die befragten Betriebe mit Angabe; Mittelwert und Median je Betrieb; n: Betriebe mit Angabe. " +
+                  $"Summen, die von ein oder zwei Betrieben bestimmt werden, sind geheim („.“). {SymbolNote}"
+                : $"{questions} Summe über die Befragten mit Angabe; Mittelwert und Median je Person; n: Befragte mit Angabe. {SymbolNote}",
+        };
+    }
+
+    private static IEnumerable<Block> Matrix(CompositionState state, TemplateBlock block)
+    {
+        var matrix = state.Data.Matrix(block.Questionnaire!, block.Question!);
+
+        // Rows nobody answered (topics no establishment named) say nothing; the most urgent first, hidden rows last.
+        var rows = matrix.Rows.Where(r => r.N > 0)
+            .Select((row, index) => (row, index, first: row.ToStackedBar().Values is { Count: > 0 } values ? values[0] : (double?)null))
+            .OrderBy(r => r.first is null)
+            .ThenByDescending(r => r.first ?? 0)
+            .ThenBy(r => r.index)
+            .Select(r => r.row)
+            .ToList();
+        if (block.Top is { } top)
+        {
+            rows = rows.Take(top).ToList();
+        }
+
+        if (rows.Count == 0 || matrix.Scale.Count == 0)
+        {
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield break;
+        }
+
+        yield return new StackedBarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), matrix.Scale, rows.Select(r => r.ToStackedBar()).ToList())
+        {
+            Note = $"Anteil in % der Befragten, die das Thema genannt haben (n je Zeile). Eine Zeile mit einem nicht ausweisbaren Anteil zeigt nur das Zeichen. {SymbolNote}",
         };
     }
 
@@ -374,9 +486,10 @@ public sealed class QuarterlyReportComposer
     private static IEnumerable<Block> Trend(CompositionState state, TemplateBlock block)
     {
         var trend = state.Data.Trend(block.Questionnaire!, block.Question!, block.Value!);
-        if (trend.Points.Count == 0)
+        if (trend.Points.Count == 0 || trend.Points.All(p => p.Quarterly.ShownPercent is null && p.Rolling?.ShownPercent is null))
         {
-            yield return new ParagraphBlock("Für frühere Quartale liegen keine Werte vor.");
+            // An empty chart only looks like a failure; say in one sentence why there is none.
+            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: Für {state.Data.DistrictName} liegt in keinem der Quartale ein ausweisbarer Wert vor.");
             yield break;
         }
 

@@ -48,6 +48,54 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
         new(ShownPercent, Marker);
 }
 
+/// <summary>
+/// A number question (vacancies, apprenticeship contracts) as the engine delivered it: the sum over the respondents
+/// (checked with the dominance rule), mean and median with n, and what disclosure control lets the report show. A
+/// hidden figure carries no value, so its symbol is all that can be printed.
+/// </summary>
+public sealed record NumberFigure(string Label, Estimate Mean, Estimate Median, TableCell? Sum, CellStatus Status)
+{
+    /// <summary>"1.234", "(1.234)", ".", "/" or "–"; the sum is rounded to whole units.</summary>
+    public string SumText => Sum is null ? "–" : TableCellText.Figure(Status, Status.ShowsValue && Mean.HasData ? GermanFigureFormat.Number(Sum.Value, 0) : null);
+
+    /// <summary>"3,4", "(3,4)", ".", "/" or "–".</summary>
+    public string MeanText => TableCellText.Mean(Mean, Status);
+
+    public string MedianText => TableCellText.Mean(Median, Status);
+
+    /// <summary>"2,9–3,9", or empty where the mean is not shown or has no interval.</summary>
+    public string MeanIntervalText => Status.ShowsValue && Mean.Interval is { } interval ? GermanFigureFormat.Interval(interval) : "";
+
+    /// <summary>The unweighted n (respondents with a value), "1.234".</summary>
+    public string NText => GermanFigureFormat.Count(Mean.UnweightedN);
+}
+
+/// <summary>
+/// A matrix question (c_dringlichkeit: urgency per topic): the answers of its scale, and per row the share of each
+/// answer among the respondents of that row, as the engine gives them for the row's item.
+/// </summary>
+public sealed record MatrixFigures(IReadOnlyList<string> Scale, IReadOnlyList<MatrixLine> Rows);
+
+/// <summary>One row of a matrix question with the shares of the scale's answers, in scale order.</summary>
+public sealed record MatrixLine(string Label, IReadOnlyList<ShareFigure> Shares)
+{
+    /// <summary>Respondents of the row (its base).</summary>
+    public int N => Shares.Count == 0 ? 0 : Shares[0].Estimate.UnweightedN;
+
+    /// <summary>
+    /// The bar of a stacked chart: every share of the row or none, because one hidden segment could be recomputed as
+    /// 100 % minus the others; the symbol of the first hidden share then stands for the row. An answer nobody gave
+    /// ("–") is a segment of 0 %: it hides nothing.
+    /// </summary>
+    internal Pdf.Charts.StackedBarItem ToStackedBar()
+    {
+        var hidden = Shares.FirstOrDefault(s => s.ShownPercent is null && s.Status.Symbol != CellSymbol.Nothing);
+        return hidden is null
+            ? new Pdf.Charts.StackedBarItem(Label, N, Shares.Select(s => s.ShownPercent ?? 0).ToList())
+            : new Pdf.Charts.StackedBarItem(Label, N, [], hidden.Status.SymbolText is { Length: > 0 } symbol ? symbol : "–");
+    }
+}
+
 /// <summary>A count of interviews (e.g. by sector group) with its disclosure status.</summary>
 public sealed record CountFigure(string Label, TableCell Cell)
 {
@@ -71,6 +119,9 @@ public sealed record ComparisonLine(string Label, ShareFigure Employers, ShareFi
 public sealed record RegionalFigures(ShareFigure Network, IReadOnlyList<RegionalLine> Districts);
 
 public sealed record RegionalLine(string DistrictKey, string DistrictName, ShareFigure Share, bool IsReportDistrict);
+
+/// <summary>A share in the report's quarter and a year earlier; the change is null where either may not be shown.</summary>
+public sealed record YearOnYearFigures(ShareFigure Current, ShareFigure Previous, DifferenceEstimate? Change);
 
 /// <summary>A share over the quarters up to the report's quarter, with the rolling four-quarter value and the changes.</summary>
 public sealed record TrendFigures(

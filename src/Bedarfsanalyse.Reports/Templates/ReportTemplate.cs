@@ -80,8 +80,14 @@ public enum BlockKind
     /// <summary>One share (a yes answer) with its interval.</summary>
     Indicator,
 
+    /// <summary>Sum, mean and median of a number question (vacancies, apprenticeship contracts), with n.</summary>
+    Numeric,
+
     /// <summary>Horizontal bars with interval whiskers, one per answer, optionally only the top N.</summary>
     Bars,
+
+    /// <summary>A matrix question (urgency per topic) as stacked bars, one bar per row.</summary>
+    Matrix,
 
     /// <summary>Topic × employee group.</summary>
     HeatMap,

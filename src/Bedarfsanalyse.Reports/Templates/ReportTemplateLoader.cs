@@ -274,7 +274,7 @@ public sealed partial class ReportTemplateLoader
             text = Text(raw.File, folder, templateName, file, lines.LineOf(path + ".file"), errors);
         }
 
-        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Bars or BlockKind.HeatMap
+        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Numeric or BlockKind.Matrix or BlockKind.Bars or BlockKind.HeatMap
             or BlockKind.Comparison or BlockKind.Regional or BlockKind.Trend or BlockKind.Table;
         string? questionnaire = null;
         if (needsQuestion)
@@ -349,6 +349,33 @@ public sealed partial class ReportTemplateLoader
 
     private void CheckQuestionFits(BlockKind kind, RawBlock raw, Question question, string questionnaire, string file, int line, int valueLine, List<TemplateError> errors)
     {
+        if (kind == BlockKind.Numeric)
+        {
+            if (question is not NumberQuestion)
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Die Frage „{question.Name}“ ist keine Zahlenfrage; ein Baustein „numeric“ zeigt Summe, Mittelwert und Median einer Zahlenfrage."));
+            }
+
+            return;
+        }
+
+        if (kind == BlockKind.Matrix || question is MatrixQuestion)
+        {
+            if (kind != BlockKind.Matrix)
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Die Frage „{question.Name}“ ist eine Matrixfrage; sie wird mit einem Baustein „matrix“ gezeigt, nicht mit „{raw.Kind}“."));
+            }
+            else if (question is not MatrixQuestion)
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Die Frage „{question.Name}“ ist keine Matrixfrage; ein Baustein „matrix“ zeigt je Zeile einer Matrixfrage die Antworten ihrer Skala."));
+            }
+
+            return;
+        }
+
         var choiceListName = question switch
         {
             ChoiceQuestion choice => choice.ListName,

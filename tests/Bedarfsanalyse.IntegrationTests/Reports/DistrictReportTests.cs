@@ -69,6 +69,84 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task The_employer_results_show_the_vacancies_and_apprenticeship_figures_of_the_model()
+    {
+        var model = await ModelAsync(Holzminden);
+        var vacancies = model.Number("arbeitgeber", "f_anzahl_stellen");
+        var contracts = model.Number("arbeitgeber", "b_vertraege_neu");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var text = string.Join(' ', pages);
+
+        vacancies.SumText.ShouldBe($"({ReportDataset.HolzmindenVacancies})");
+        vacancies.MeanText.ShouldBe("(1,9)");
+        vacancies.NText.ShouldBe("10");
+        text.ShouldContain($"Schwer zu besetzende Stellen {vacancies.SumText} {vacancies.MeanText} {vacancies.MeanIntervalText} {vacancies.MedianText} 10");
+        text.ShouldContain($"Neu abgeschlossene Ausbildungsverträge {contracts.SumText} {contracts.MeanText} {contracts.MeanIntervalText} {contracts.MedianText} {contracts.NText}");
+        text.ShouldContain("Vorzeitig gelöste Ausbildungsverträge");
+    }
+
+    [Fact]
+    public async Task Urgency_per_topic_is_drawn_as_stacked_bars_from_the_models_matrix_rows()
+    {
+        var model = await ModelAsync(Holzminden);
+        var rows = model.Matrix("arbeitgeber", "c_dringlichkeit").Rows.Where(r => r.N > 0).ToList();
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var page = pages.Single(p => p.Contains("Wie dringend der Bedarf ist, nach Thema", StringComparison.Ordinal));
+
+        rows.Count.ShouldBe(6);
+        rows.Sum(r => r.N).ShouldBe(160);
+        foreach (var row in rows)
+        {
+            // Long labels wrap; their last word stands before the n.
+            page.ShouldContain($"{row.Label.Split(' ')[^1]} (n = {row.N})");
+            row.Shares.ShouldAllBe(s => s.ShownPercent != null || s.Status.Symbol == Core.Disclosure.CellSymbol.Nothing);
+        }
+
+        // The most urgent topic ("jetzt") leads the chart and its share is written into its segment.
+        var chart = page[page.IndexOf("Wie dringend der Bedarf ist, nach Thema", StringComparison.Ordinal)..];
+        var first = rows.OrderByDescending(r => r.Shares[0].ShownPercent ?? 0).First();
+        rows.Min(r => chart.IndexOf($"{r.Label.Split(' ')[^1]} (n = {r.N})", StringComparison.Ordinal))
+            .ShouldBe(chart.IndexOf($"{first.Label.Split(' ')[^1]} (n = {first.N})", StringComparison.Ordinal));
+        chart.ShouldContain($"{Core.Formatting.GermanFigureFormat.Number(first.Shares[0].ShownPercent!.Value, 0)} %");
+
+        page.ShouldContain("jetzt in 1–2 Jahren in 3–5 Jahren");
+    }
+
+    [Fact]
+    public async Task The_key_messages_are_computed_from_the_model_and_call_no_unsecured_gap_a_difference()
+    {
+        var model = await ModelAsync(Holzminden);
+        var share = model.Share("arbeitgeber", "b_gefoerdert", "ja");
+        var network = model.Regional("arbeitgeber", "b_gefoerdert", "ja").Network;
+        var change = model.YearOnYear("arbeitgeber", "b_gefoerdert", "ja");
+
+        var (_, pages) = await RenderAsync(Holzminden);
+        var summary = pages.First(p => p.Contains("1 Das Wichtigste in Kürze", StringComparison.Ordinal));
+
+        network.Text.ShouldBe("46,3 %");
+        model.CompareWithNetwork("arbeitgeber", "b_gefoerdert", "ja")!.IsStatisticallySecured.ShouldBeFalse();
+        summary.ShouldContain($"Betriebe, die Weiterbildung unterstützt haben: in Holzminden {share.Text}, im Verbund {network.Text}; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
+        change.Previous.Text.ShouldBe("33,3 %");
+        change.Change!.IsStatisticallySecured.ShouldBeFalse();
+        summary.ShouldContain("Gegenüber dem 3. Quartal 2025 hat sich keine der Kennzahlen statistisch gesichert verändert.");
+        summary.ShouldContain("Häufigster Weiterbildungsbedarf der Betriebe: „");
+        summary.ShouldContain("• Feldarbeit im 3. Quartal 2026:");
+    }
+
+    [Fact]
+    public async Task A_district_with_only_employer_interviews_gets_a_sentence_instead_of_an_empty_heat_map()
+    {
+        var (_, pages) = await RenderAsync("03252");
+        var text = string.Join(' ', pages);
+
+        text.ShouldContain("Für Hameln-Pyrmont liegen im 3. Quartal 2026 keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden.");
+        text.ShouldNotContain("Bedarfsthemen nach Beschäftigtengruppe");
+        text.ShouldContain("Betriebe, die Weiterbildung unterstützt haben");
+    }
+
+    [Fact]
     public async Task The_field_report_shows_the_sector_mix_with_the_reference_labels()
     {
         var (_, pages) = await RenderAsync(Holzminden);

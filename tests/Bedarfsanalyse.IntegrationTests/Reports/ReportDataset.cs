@@ -21,6 +21,7 @@ internal static class ReportDataset
     public static readonly DateOnly PreviousYearDay = new(2025, 8, 12);
 
     private static readonly string[] Topics = ["digital_grundlagen", "it_sicherheit", "ki", "fuehrung", "kommunikation", "fachlich"];
+    private static readonly string[] Urgencies = ["jetzt", "j1_2", "j3_5"];
     private static readonly string[] Barriers = ["zeit", "kosten", "kein_angebot", "unbekannt"];
     private static readonly string[] Formats = ["inhouse", "live_online", "coaching", "verbund"];
     private static readonly string[] Groups = [RespondentGroup.OlderEmployees, RespondentGroup.YoungerEmployees, RespondentGroup.Apprentices, RespondentGroup.ImmigrationHistory];
@@ -69,10 +70,13 @@ internal static class ReportDataset
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Holzminden's hard-to-fill vacancies in the quarter (ten establishments with 1, 2 or 3).</summary>
+    public const int HolzmindenVacancies = 19;
+
     private static Dictionary<string, AnswerValue> EmployerAnswers(string district, int i, bool supported)
     {
         var topics = Topics.Where((_, t) => (i + t) % 3 != 0).ToArray();
-        return new Dictionary<string, AnswerValue>
+        var answers = new Dictionary<string, AnswerValue>
         {
             ["a_kreis"] = AnswerValue.Choice(district),
             ["a_wz"] = AnswerValue.Choice(new[] { "C", "F", "G", "Q", "M" }[i % 5]),
@@ -85,10 +89,24 @@ internal static class ReportDataset
             ["b_bildet_aus"] = AnswerValue.Choice(i % 3 == 0 ? "ja" : "nein"),
             ["c_bedarf"] = AnswerValue.Choice("ja"),
             ["c_themen"] = AnswerValue.Choice(topics),
+            ["c_dringlichkeit"] = AnswerValue.Matrix(topics.Select(t => (t, Urgencies[(i / 3 + Array.IndexOf(Topics, t)) % 3])).ToArray()),
             ["d_hemmnisse"] = AnswerValue.Choice(Barriers.Where((_, b) => (i + b) % 2 == 0).ToArray()),
             ["e_formate"] = AnswerValue.Choice(Formats.Where((_, f) => (i + f) % 3 != 1).ToArray()),
             ["f_offene_stellen"] = AnswerValue.Choice(i % 4 == 0 ? "ja" : "nein"),
         };
+        if (i % 4 == 0)
+        {
+            answers["f_anzahl_stellen"] = AnswerValue.Number(1 + i % 3);
+        }
+
+        if (i % 3 == 0)
+        {
+            answers["b_vertraege_neu"] = AnswerValue.Number(1 + i % 2);
+            answers["b_plaetze_unbesetzt"] = AnswerValue.Number(i % 4 == 0 ? 1 : 0);
+            answers["b_vertraege_geloest"] = AnswerValue.Number(i % 6 == 0 ? 1 : 0);
+        }
+
+        return answers;
     }
 
     private static Dictionary<string, AnswerValue> EmployeeAnswers(string district, string group, int i) => new()

@@ -137,14 +137,102 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_employer_results_show_vacancies_and_apprenticeship_figures_with_sum_mean_median_and_n()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var page = pdf.Texts[pdf.PageWith("Schwer zu besetzende Stellen (57)") - 1];
+
+        page.ShouldContain("Kennzahl Summe Mittelwert 95-%-KI Median n");
+        page.ShouldContain("Schwer zu besetzende Stellen (57) (2,4) 1,9–2,9 (2,0) 24");
+        pdf.AllText.ShouldContain("Neu abgeschlossene Ausbildungsverträge 1.248 1,6 1,3–1,9 1,0 780");
+        pdf.PageWith("Schwer zu besetzende Stellen (57)").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
+    }
+
+    [Fact]
+    public void A_sum_dominated_by_one_or_two_establishments_and_a_small_base_show_only_their_symbols()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        pdf.AllText.ShouldContain("Unbesetzte Ausbildungsplätze . . . 31");
+        pdf.AllText.ShouldContain("Vorzeitig gelöste Ausbildungsverträge / / / 5");
+        pdf.AllText.ShouldNotContain("777");
+        pdf.AllText.ShouldNotContain("77,7");
+    }
+
+    [Fact]
+    public void Urgency_per_topic_is_a_stacked_bar_chart_most_urgent_first_with_n_and_a_hidden_row_as_its_symbol()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var page = pdf.Texts[pdf.PageWith("Wie dringend der Bedarf ist, nach Thema") - 1];
+
+        page.ShouldContain("Künstliche Intelligenz (n = 61)");
+        page.IndexOf("Künstliche Intelligenz (n = 61)", StringComparison.Ordinal).ShouldBeLessThan(page.IndexOf("Digitale Grundkenntnisse (n = 48)", StringComparison.Ordinal));
+        page.ShouldContain("59 %");
+        page.ShouldContain("jetzt in 1–2 Jahren in 3–5 Jahren");
+        page.ShouldContain("IT-Sicherheit (n = 12)");
+        page.ShouldNotContain("Führung (n = 0)");
+        page.ShouldNotContain("78 %");
+        pdf.PageWith("Wie dringend der Bedarf ist, nach Thema").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
+    }
+
+    [Fact]
+    public void The_key_messages_compare_with_the_network_name_the_top_need_the_change_and_the_field_work()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var summary = pdf.Texts[pdf.PageWith("1 Das Wichtigste in Kürze") - 1];
+        var top = data.Shares("arbeitgeber", "c_themen").Where(s => s.ShownPercent is not null).OrderByDescending(s => s.ShownPercent).ToList();
+
+        summary.ShouldContain("• Betriebe, die Weiterbildung unterstützt haben: in Holzminden 42,5 %, im Verbund 46,8 %; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
+        summary.ShouldContain($"• Häufigster Weiterbildungsbedarf der Betriebe: „{top[0].Label}“ (62,0 %; n = 134), danach „{top[1].Label}“ (56,0 %) und „{top[2].Label}“ (50,0 %).");
+        summary.ShouldContain("• Gegenüber dem 3. Quartal 2025 hat sich keine der Kennzahlen statistisch gesichert verändert.");
+        summary.ShouldContain("• Feldarbeit im 3. Quartal 2026: 298 von 300 geplanten Interviews (99 % des Solls). Dazu kommen 48 Interviews in Gruppen ohne Soll (Auszubildende).");
+        summary.ShouldNotContain("über dem Verbund");
+        summary.ShouldNotContain("unter dem Verbund");
+        summary.Split('•').Length.ShouldBeInRange(4, 6);
+    }
+
+    [Fact]
+    public void A_secured_difference_to_the_network_and_the_largest_secured_change_are_named_with_their_direction()
+    {
+        var data = new SampleDistrictData
+        {
+            NetworkDifference = new Core.Statistics.DifferenceEstimate
+            {
+                Point = -0.081, Interval = new Core.Statistics.ConfidenceInterval(-0.15, -0.01), IsStatisticallySecured = true, CurrentUnweightedN = 134, PreviousUnweightedN = 905,
+            },
+            SecuredChanges = new Dictionary<string, (double, double)> { ["b_bildet_aus"] = (0.30, 0.125), ["f_offene_stellen"] = (0.5, -0.075) },
+        };
+        using var pdf = Render(data);
+        var summary = pdf.Texts[pdf.PageWith("1 Das Wichtigste in Kürze") - 1];
+
+        summary.ShouldContain("Holzminden liegt damit statistisch gesichert 8,1 Prozentpunkte unter dem Verbund.");
+        summary.ShouldContain("• Größte gesicherte Veränderung gegenüber dem 3. Quartal 2025: Ausbildungsbetriebe +12,5 Prozentpunkte (von 30,0 % auf 42,5 %).");
+        summary.ShouldNotContain("nicht gesichert");
+    }
+
+    [Fact]
+    public void A_district_with_only_employer_interviews_says_so_in_one_sentence_instead_of_a_heat_map_of_dashes()
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: 134, employeeInterviews: 0));
+        var section = pdf.AllText[pdf.AllText.IndexOf("4 Ergebnisse Beschäftigtengruppen", StringComparison.Ordinal)..pdf.AllText.IndexOf("5 Regionalvergleich", StringComparison.Ordinal)];
+
+        section.ShouldContain("Für Holzminden liegen im 3. Quartal 2026 keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden.");
+        pdf.AllText.ShouldNotContain("Bedarfsthemen nach Beschäftigtengruppe");
+        pdf.AllText.ShouldNotContain("Was Beschäftigte von Weiterbildung abhält");
+        pdf.AllText.ShouldContain("Betriebe, die Weiterbildung unterstützt haben");
+    }
+
+    [Fact]
     public void A_suppressed_count_shows_its_symbol_and_never_the_number()
     {
         using var pdf = Render(new SampleDistrictData());
-        var page = pdf.PageWith("Befragte Betriebe nach Wirtschaftszweig");
 
-        pdf.Texts[page - 1].ShouldContain("A Land- und Forstwirtschaft .");
-        pdf.Texts[page - 1].ShouldContain("J–N Dienstleistungen .");
-        pdf.Texts[page - 1].ShouldContain("B–F Produzierendes Gewerbe 41");
+        // The table may continue on the next page, so the rows are looked for after its caption.
+        var table = pdf.AllText[pdf.AllText.IndexOf("Befragte Betriebe nach Wirtschaftszweig", StringComparison.Ordinal)..];
+        table.ShouldContain("A Land- und Forstwirtschaft .");
+        table.ShouldContain("J–N Dienstleistungen .");
+        table.ShouldContain("B–F Produzierendes Gewerbe 41");
     }
 
     [Fact]

@@ -68,6 +68,30 @@ public sealed class ReportTemplateLoaderTests
     }
 
     [Fact]
+    public void A_numeric_block_over_a_choice_question_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "\"question\": \"f_anzahl_stellen\"", "\"question\": \"f_offene_stellen\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(LineOf(Path.Combine(folder.Root, "quartalsbericht/template.json"), "\"numeric\", \"question\": \"f_offene_stellen\""));
+        error.Message.ShouldBe("Die Frage „f_offene_stellen“ ist keine Zahlenfrage; ein Baustein „numeric“ zeigt Summe, Mittelwert und Median einer Zahlenfrage.");
+    }
+
+    [Fact]
+    public void A_matrix_question_in_a_bar_block_is_an_error_that_points_to_the_matrix_block()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace("quartalsbericht/template.json", "{ \"kind\": \"matrix\", \"question\": \"c_dringlichkeit\"", "{ \"kind\": \"bars\", \"question\": \"c_dringlichkeit\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(LineOf(Path.Combine(folder.Root, "quartalsbericht/template.json"), "\"c_dringlichkeit\""));
+        error.Message.ShouldBe("Die Frage „c_dringlichkeit“ ist eine Matrixfrage; sie wird mit einem Baustein „matrix“ gezeigt, nicht mit „bars“.");
+    }
+
+    [Fact]
     public void An_unknown_section_kind_is_named_with_file_and_line()
     {
         using var folder = new TemplateFolder();

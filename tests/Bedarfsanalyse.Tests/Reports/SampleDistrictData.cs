@@ -91,6 +91,47 @@ internal sealed class SampleDistrictData : IDistrictReportData
 
     public ShareFigure Share(string questionnaire, string question, string value) => Figure("ja", 0.425, 134);
 
+    /// <summary>Vacancies in brackets (n 10–29), contracts plain, unfilled places secret by dominance, dissolved contracts "/".</summary>
+    public NumberFigure Number(string questionnaire, string question) => question switch
+    {
+        "f_anzahl_stellen" => Numbers("Stellen", 57, 2.375, 2, 24, Limited),
+        "b_vertraege_neu" => Numbers("Verträge", 1248, 1.6, 1, 780, CellStatus.Published),
+        "b_plaetze_unbesetzt" => Numbers("Plätze", 777, 77.7, 77, 31, Dominated),
+        "b_vertraege_geloest" => Numbers("gelöst", 777, 77.7, 77, 5, NotReliable),
+        _ => Numbers(question, 10, 1, 1, 10, Limited),
+    };
+
+    public static readonly CellStatus Dominated = new(CellSymbol.Secret, SuppressionReason.Dominance, "von ein oder zwei Betrieben bestimmt");
+
+    private static NumberFigure Numbers(string label, decimal sum, double mean, double median, int n, CellStatus status)
+    {
+        Estimate Of(EstimateKind kind, double point) => new()
+        {
+            Kind = kind, Point = point, Interval = new ConfidenceInterval(point * 0.8, point * 1.2), Method = IntervalMethod.StudentT,
+            ConfidenceLevel = 0.95, UnweightedN = n, EffectiveN = n,
+        };
+
+        return new NumberFigure(label, Of(EstimateKind.Mean, mean), Of(EstimateKind.Median, median), new TableCell(sum, status), status);
+    }
+
+    /// <summary>Urgency per topic: "KI" most urgent, "IT-Sicherheit" with a hidden share, "Führung" named by nobody.</summary>
+    public MatrixFigures Matrix(string questionnaire, string question)
+    {
+        MatrixLine Line(string label, int n, params double[] shares) =>
+            new(label, shares.Select((share, k) => Figure(new[] { "jetzt", "in 1–2 Jahren", "in 3–5 Jahren" }[k], share, n)).ToList());
+
+        return new MatrixFigures(
+            ["jetzt", "in 1–2 Jahren", "in 3–5 Jahren"],
+            [
+                Line("Digitale Grundkenntnisse", 48, 0.25, 0.5, 0.25),
+                Line("Künstliche Intelligenz", 61, 0.59, 0.31, 0.10),
+                new("IT-Sicherheit", [Figure("jetzt", SecretPoint, 12, Secret), Figure("in 1–2 Jahren", 0.2, 12, Limited), Figure("in 3–5 Jahren", 0.023, 12, Limited)]),
+                new("Führung", [Figure("jetzt", 0, 0, NoCases), Figure("in 1–2 Jahren", 0, 0, NoCases), Figure("in 3–5 Jahren", 0, 0, NoCases)]),
+            ]);
+    }
+
+    public static readonly CellStatus NoCases = new(CellSymbol.Nothing, SuppressionReason.NoCases, "keine Fälle");
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var groups = new[] { "Ältere", "Jüngere", "Auszubildende", "Einwanderungsgeschichte" };
@@ -104,6 +145,29 @@ internal sealed class SampleDistrictData : IDistrictReportData
         Shares(NetworkQuestionnaires.EmployerKey, employerQuestion)
             .Zip(Shares(NetworkQuestionnaires.EmployeeKey, employeeQuestion), (e, b) => new ComparisonLine(e.Label, e, b with { Estimate = b.Estimate with { UnweightedN = 212 } }))
             .ToList();
+
+    /// <summary>Holzminden against the network; not secured unless a test says otherwise.</summary>
+    public DifferenceEstimate NetworkDifference { get; init; } = new()
+    {
+        Point = -0.043, Interval = new ConfidenceInterval(-0.13, 0.05), Method = IntervalMethod.NewcombeHybridScore, ConfidenceLevel = 0.95,
+        IsStatisticallySecured = false, CurrentUnweightedN = 134, PreviousUnweightedN = 905,
+    };
+
+    public DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) => NetworkDifference;
+
+    /// <summary>Changes against Q3/2025 per question; a question not listed did not change in a secured way.</summary>
+    public IReadOnlyDictionary<string, (double Previous, double Change)> SecuredChanges { get; init; } = new Dictionary<string, (double, double)>();
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value)
+    {
+        var current = Share(questionnaire, question, value);
+        var (previous, change, secured) = SecuredChanges.TryGetValue(question, out var c) ? (c.Previous, c.Change, true) : (0.394, 0.031, false);
+        return new YearOnYearFigures(current, Figure("Q3/2025", previous, 120), new DifferenceEstimate
+        {
+            Point = change, Interval = new ConfidenceInterval(change - 0.05, change + 0.05), Method = IntervalMethod.NewcombeHybridScore, ConfidenceLevel = 0.95,
+            IsStatisticallySecured = secured, CurrentUnweightedN = 134, PreviousUnweightedN = 120,
+        });
+    }
 
     public RegionalFigures Regional(string questionnaire, string question, string value) => new(
         Figure("Verbund", 0.468, 905),

@@ -68,11 +68,23 @@ public sealed class RecordingDistrictData(IDistrictReportData inner) : IDistrict
     public ShareFigure Share(string questionnaire, string question, string value) =>
         Record(DistrictReportSnapshot.Key(nameof(Share), questionnaire, question, value), () => inner.Share(questionnaire, question, value));
 
+    public NumberFigure Number(string questionnaire, string question) =>
+        Record(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question), () => inner.Number(questionnaire, question));
+
+    public MatrixFigures Matrix(string questionnaire, string question) =>
+        Record(DistrictReportSnapshot.Key(nameof(Matrix), questionnaire, question), () => inner.Matrix(questionnaire, question));
+
     public GroupMatrix ByEmployeeGroup(string question) =>
         Record(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question), () => inner.ByEmployeeGroup(question));
 
     public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
         Record(DistrictReportSnapshot.Key(nameof(Compare), employerQuestion, employeeQuestion), () => inner.Compare(employerQuestion, employeeQuestion));
+
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) =>
+        Record(DistrictReportSnapshot.Key(nameof(CompareWithNetwork), questionnaire, question, value), () => inner.CompareWithNetwork(questionnaire, question, value));
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value) =>
+        Record(DistrictReportSnapshot.Key(nameof(YearOnYear), questionnaire, question, value), () => inner.YearOnYear(questionnaire, question, value));
 
     public RegionalFigures Regional(string questionnaire, string question, string value) =>
         Record(DistrictReportSnapshot.Key(nameof(Regional), questionnaire, question, value), () => inner.Regional(questionnaire, question, value));
@@ -169,10 +181,22 @@ public sealed class SnapshotDistrictData : IDistrictReportData
     public ShareFigure Share(string questionnaire, string question, string value) =>
         Read<ShareFigure>(DistrictReportSnapshot.Key(nameof(Share), questionnaire, question, value));
 
+    public NumberFigure Number(string questionnaire, string question) =>
+        Read<NumberFigure>(DistrictReportSnapshot.Key(nameof(Number), questionnaire, question));
+
+    public MatrixFigures Matrix(string questionnaire, string question) =>
+        Read<MatrixFigures>(DistrictReportSnapshot.Key(nameof(Matrix), questionnaire, question));
+
     public GroupMatrix ByEmployeeGroup(string question) => Read<GroupMatrix>(DistrictReportSnapshot.Key(nameof(ByEmployeeGroup), question));
 
     public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
         Read<List<ComparisonLine>>(DistrictReportSnapshot.Key(nameof(Compare), employerQuestion, employeeQuestion));
+
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value) =>
+        Read<Core.Statistics.DifferenceEstimate?>(DistrictReportSnapshot.Key(nameof(CompareWithNetwork), questionnaire, question, value));
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value) =>
+        Read<YearOnYearFigures>(DistrictReportSnapshot.Key(nameof(YearOnYear), questionnaire, question, value));
 
     public RegionalFigures Regional(string questionnaire, string question, string value) =>
         Read<RegionalFigures>(DistrictReportSnapshot.Key(nameof(Regional), questionnaire, question, value));

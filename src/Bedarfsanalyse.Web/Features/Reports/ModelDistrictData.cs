@@ -90,6 +90,29 @@ public sealed class ModelDistrictData : IDistrictReportData
         return Share(figures.Item.Options[option].Label, figures.District(_district, option));
     }
 
+    public NumberFigure Number(string questionnaire, string question)
+    {
+        var figures = _model.Numeric(questionnaire, question, AnalysisPeriod.Of(Quarter));
+        var figure = figures.District(_district);
+        return new NumberFigure(figures.Item.Label, figure.Mean, figure.Median, figure.Sum, figure.Status);
+    }
+
+    public MatrixFigures Matrix(string questionnaire, string question)
+    {
+        var rows = _model.Items(questionnaire).Where(i => i.Question == question && !i.IsNumeric).Select(i => Current(questionnaire, question, i.Item)).ToList();
+        var scale = rows.Count == 0 ? [] : rows[0].Item.Options.Select(o => o.Label).ToList();
+        return new MatrixFigures(
+            scale,
+            rows.Select(figures =>
+            {
+                // The engine labels a row "question: row"; the chart names the row only.
+                var label = figures.Item.Label;
+                var colon = label.IndexOf(": ", StringComparison.Ordinal);
+                label = colon >= 0 ? label[(colon + 2)..] : label;
+                return new MatrixLine(label, figures.Item.Options.Select((o, k) => Share(o.Label, figures.District(_district, k))).ToList());
+            }).ToList());
+    }
+
     public GroupMatrix ByEmployeeGroup(string question)
     {
         var figures = Current(NetworkQuestionnaires.EmployeeKey, question);
@@ -110,6 +133,21 @@ public sealed class ModelDistrictData : IDistrictReportData
             .Where(x => x.e >= 0)
             .Select(x => new ComparisonLine(x.o.Label, Share(x.o.Label, employers.District(_district, x.k)), Share(x.o.Label, employees.District(_district, x.e))))
             .ToList();
+    }
+
+    public Core.Statistics.DifferenceEstimate? CompareWithNetwork(string questionnaire, string question, string value)
+    {
+        var figures = Current(questionnaire, question);
+        var option = Option(figures.Item, value);
+        return _model.Change(figures.District(_district, option), figures.Network(option));
+    }
+
+    public YearOnYearFigures YearOnYear(string questionnaire, string question, string value)
+    {
+        var option = Option(Current(questionnaire, question).Item, value);
+        var current = Current(questionnaire, question).District(_district, option);
+        var previous = _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter.SameQuarterPreviousYear())).District(_district, option);
+        return new YearOnYearFigures(Share(Quarter.ToGermanShortString(), current), Share(Quarter.SameQuarterPreviousYear().ToGermanShortString(), previous), _model.Change(current, previous));
     }
 
     public RegionalFigures Regional(string questionnaire, string question, string value)
@@ -139,7 +177,7 @@ public sealed class ModelDistrictData : IDistrictReportData
             _model.Change(current, _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter.Previous())).District(_district, option)));
     }
 
-    private ChoiceFigures Current(string questionnaire, string question) => _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter));
+    private ChoiceFigures Current(string questionnaire, string question, string item = "") => _model.Choice(questionnaire, question, AnalysisPeriod.Of(Quarter), item);
 
     private static int Option(ItemDescription item, string value)
     {
