@@ -101,6 +101,12 @@ public sealed class PdfDocumentWriter
                 _ => Math.Max(previous.SpaceAfter(_theme), block.SpaceBefore(_theme)),
             };
             blockItems[0].SpaceBefore += space + extraSpace;
+            if (previous is null)
+            {
+                // Nothing stands before it on its page by construction: the spacer positions this block.
+                blockItems[0].SpaceAtPageTop += extraSpace;
+            }
+
             items.AddRange(blockItems);
             previous = block is PageBreakBlock ? null : block;
             extraSpace = 0;

@@ -99,6 +99,38 @@ public sealed class PaginationTests
     }
 
     [Fact]
+    public void A_spacer_that_opens_the_document_moves_the_cover_title_down_the_first_page()
+    {
+        var document = PdfTestWriter.NewDocument().With(
+            new SpacerBlock(150f),
+            new HeadingBlock("Deckblatttitel"),
+            new PageBreakBlock(),
+            new HeadingBlock("Abschnittstitel"));
+
+        using var pdf = PdfTestWriter.WriteAndRead(document);
+
+        var cover = pdf.WordsOnPage(1, "Deckblatttitel").Single();
+        var section = pdf.WordsOnPage(2, "Abschnittstitel").Single();
+        (section.BoundingBox.Top - cover.BoundingBox.Top).ShouldBe(150, 0.5, "der Titel steht 150 pt tiefer als eine Überschrift oben auf der Seite");
+    }
+
+    [Fact]
+    public void A_spacer_between_blocks_is_dropped_where_the_next_block_opens_a_page()
+    {
+        static ReportDocument Filled(int lines, params Block[] after) => PdfTestWriter.NewDocument().With(
+            [.. Enumerable.Range(1, lines).Select(i => (Block)new ParagraphBlock($"Füllzeile{i} mit Text.")), .. after]);
+
+        // As many one-line paragraphs as fill the first page, so what follows them opens the second.
+        using var probe = PdfTestWriter.WriteAndRead(Filled(80));
+        var perPage = probe.Words[0].Count(w => w.Text.StartsWith("Füllzeile", StringComparison.Ordinal));
+        using var pdf = PdfTestWriter.WriteAndRead(Filled(perPage, new SpacerBlock(120f), new ParagraphBlock("Folgeabsatz nach dem Abstand.")));
+
+        var next = pdf.WordsOnPage(2, "Folgeabsatz").ShouldHaveSingleItem();
+        var firstOnPage1 = pdf.WordsOnPage(1, "Füllzeile1").Single();
+        next.BoundingBox.Top.ShouldBe(firstOnPage1.BoundingBox.Top, 0.5, "oben auf Seite 2 ohne den Abstand");
+    }
+
+    [Fact]
     public void A_document_without_content_is_still_one_valid_page_with_its_footer()
     {
         using var pdf = PdfTestWriter.WriteAndRead(PdfTestWriter.NewDocument());

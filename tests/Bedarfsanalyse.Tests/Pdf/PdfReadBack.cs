@@ -1,5 +1,6 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace Bedarfsanalyse.Tests.Pdf;
 
@@ -42,6 +43,18 @@ internal sealed class PdfReadBack : IDisposable
     public int PageWith(string text) => PagesWith(text).ShouldHaveSingleItem($"„{text}“ soll auf genau einer Seite stehen");
 
     public IEnumerable<Word> WordsOnPage(int page, string text) => Words[page - 1].Where(w => w.Text == text);
+
+    /// <summary>Words whose lower edge lies below <paramref name="y"/> (PDF coordinates, origin at the foot of the page).</summary>
+    public IReadOnlyList<string> WordsBelow(int page, double y) =>
+        Words[page - 1].Where(w => w.BoundingBox.Bottom < y - 0.5).Select(w => w.Text).ToList();
+
+    /// <summary>The outlines of everything drawn (filled or stroked, not clipping paths) on the page, in PDF coordinates.</summary>
+    public IReadOnlyList<PdfRectangle> Drawings(int page) =>
+        Pages[page - 1].Paths
+            .Where(p => !p.IsClipping && (p.IsFilled || p.IsStroked))
+            .Select(p => p.GetBoundingRectangle())
+            .OfType<PdfRectangle>()
+            .ToList();
 
     public static string Normalise(string text) => text.Replace('\u00A0', ' ');
 

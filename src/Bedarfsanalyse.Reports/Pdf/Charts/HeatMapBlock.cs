@@ -7,7 +7,9 @@ namespace Bedarfsanalyse.Reports.Pdf.Charts;
 /// <summary>
 /// A heat map of shares, e.g. topic × respondent group: each cell is shaded from light (0 %) to dark
 /// (<see cref="ScaleMaximum"/>) and carries its value; suppressed cells are grey and show their symbol.
-/// Drawn as rectangles, so it stays vector and sharp at any zoom.
+/// Drawn as rectangles, so it stays vector and sharp at any zoom. A heat map with more rows than fit on one page is
+/// split into parts of about equal length, each with the column labels above it and the later ones titled as
+/// continuation, all with the whole map's column widths and row height (ADR 0032).
 /// </summary>
 public sealed class HeatMapBlock : ChartBlock
 {
@@ -37,10 +39,69 @@ public sealed class HeatMapBlock : ChartBlock
     /// <summary>The share shown in the darkest colour.</summary>
     public double ScaleMaximum { get; init; } = 100;
 
+    /// <summary>Appended to the title of each part after the first when the heat map continues on the next page.</summary>
+    public string ContinuationSuffix { get; init; } = " (Fortsetzung)";
+
+    /// <summary>Set on the parts of a split heat map: the whole map's column widths, row height and row labels of the part.</summary>
+    private Geometry? SharedGeometry { get; init; }
+
     internal override float PlotHeight(LayoutContext context, float width)
     {
         var geometry = Measure(context, width);
-        return Rows.Count * geometry.RowHeight + ChartLabels.MostLines(geometry.ColumnLabels) * context.Styles.ChartText.LineHeight + 12f;
+        return Rows.Count * geometry.RowHeight + HeaderHeight(context, geometry);
+    }
+
+    private static float HeaderHeight(LayoutContext context, Geometry geometry) =>
+        ChartLabels.MostLines(geometry.ColumnLabels) * context.Styles.ChartText.LineHeight + 12f;
+
+    internal override IReadOnlyList<FlowItem> Layout(LayoutContext context)
+    {
+        if (SharedGeometry is not null)
+        {
+            return base.Layout(context);
+        }
+
+        var width = context.Width;
+        var styles = context.Styles;
+        var geometry = Measure(context, width);
+
+        // Room for the plot on an otherwise empty page: the title, the note and the gaps around the plot stay with it.
+        var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
+        var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
+        var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
+        var rowsPerPage = (int)Math.Floor((context.Theme.ContentHeight - reserved - HeaderHeight(context, geometry)) / geometry.RowHeight);
+        if (rowsPerPage < 1 || Rows.Count <= rowsPerPage)
+        {
+            return base.Layout(context);
+        }
+
+        // Parts of about equal length rather than a full page and a stub.
+        var parts = (Rows.Count + rowsPerPage - 1) / rowsPerPage;
+        var size = (Rows.Count + parts - 1) / parts;
+        var items = new List<FlowItem>();
+        for (var part = 0; part * size < Rows.Count; part++)
+        {
+            var first = part * size;
+            var count = Math.Min(size, Rows.Count - first);
+            var last = first + count == Rows.Count;
+            var block = new HeatMapBlock(part == 0 ? Title : Title + ContinuationSuffix, Columns, Rows.Skip(first).Take(count).ToList())
+            {
+                Decimals = Decimals,
+                ScaleMaximum = ScaleMaximum,
+                Footnotes = part == 0 ? Footnotes : [],
+                Note = last ? Note : null,
+                SharedGeometry = geometry with { RowLabels = geometry.RowLabels.GetRange(first, count) },
+            };
+            var partItems = block.Layout(context);
+            if (part > 0)
+            {
+                partItems[0].SpaceBefore = context.Theme.BlockSpacing;
+            }
+
+            items.AddRange(partItems);
+        }
+
+        return items;
     }
 
     internal override Plot CreatePlot(LayoutContext context, float width, float height)
@@ -95,6 +156,11 @@ public sealed class HeatMapBlock : ChartBlock
     /// </summary>
     private Geometry Measure(LayoutContext context, float width)
     {
+        if (SharedGeometry is not null)
+        {
+            return SharedGeometry;
+        }
+
         var style = context.Styles.ChartText;
         const float Gap = 16f;
         const float CellPadding = 10f;

@@ -24,8 +24,14 @@ internal sealed class FlowItem
 
     public float Height { get; }
 
-    /// <summary>Space above the item; dropped when the item opens a page.</summary>
+    /// <summary>Space above the item; dropped when the item opens a page (all but <see cref="SpaceAtPageTop"/>).</summary>
     public float SpaceBefore { get; set; }
+
+    /// <summary>
+    /// The part of <see cref="SpaceBefore"/> that stays when the item opens a page: the space of a spacer that
+    /// positions content, such as the cover title's distance from the top.
+    /// </summary>
+    public float SpaceAtPageTop { get; set; }
 
     /// <summary>The item goes on the same page as the next one.</summary>
     public bool KeepWithNext { get; set; }

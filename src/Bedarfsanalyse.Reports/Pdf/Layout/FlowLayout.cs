@@ -93,9 +93,10 @@ internal sealed class FlowLayout
         var used = page.Used;
         var footnotes = page.Footnotes.Sum(f => f.Height);
         var hasFootnotes = page.Footnotes.Count > 0;
-        foreach (var item in chain)
+        for (var k = 0; k < chain.Count; k++)
         {
-            used += (page.IsEmpty && used == 0 ? 0 : item.SpaceBefore) + item.Height;
+            var item = chain[k];
+            used += (k == 0 && page.IsEmpty ? item.SpaceAtPageTop : item.SpaceBefore) + item.Height;
             footnotes += item.Footnotes.Sum(f => f.Height);
             hasFootnotes |= item.Footnotes.Count > 0;
         }
@@ -106,7 +107,7 @@ internal sealed class FlowLayout
 
     private static void Place(LaidOutPage page, FlowItem item)
     {
-        var y = page.IsEmpty ? 0 : page.Used + item.SpaceBefore;
+        var y = page.IsEmpty ? item.SpaceAtPageTop : page.Used + item.SpaceBefore;
         page.Placements.Add((item, y));
         page.Used = y + item.Height;
         page.Footnotes.AddRange(item.Footnotes);
