@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Bedarfsanalyse.Data.Accounts;
 using Bedarfsanalyse.Data.Interviews;
 using Bedarfsanalyse.Testing;
@@ -142,9 +143,7 @@ public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(
     {
         // This instance keeps the interview it saved last (ADR 0024); another instance on the same database writes the
         // interview row and an answer, as its own save would. The client's version is the one this instance stored.
-        var id = Guid.NewGuid();
-        var created = await CreatedAsync(id, new { a_wz = "C" });
-        var saved = await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk" }));
+        var (id, saved) = await CreatedAndSavedOnceAsync();
         await using (var db = CreateDb())
         {
             await db.Database.ExecuteSqlAsync($"update answers set code = 'F' where interview_id = {id} and question = 'a_wz'");
@@ -163,9 +162,7 @@ public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(
     [Fact]
     public async Task An_interview_erased_elsewhere_after_this_instance_saved_it_is_not_found_and_not_written_again()
     {
-        var id = Guid.NewGuid();
-        var created = await CreatedAsync(id, new { a_wz = "C" });
-        var saved = await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk" }));
+        var (id, saved) = await CreatedAndSavedOnceAsync();
         await using (var db = CreateDb())
         {
             await db.Database.ExecuteSqlAsync($"delete from interviews where id = {id}");
@@ -200,6 +197,14 @@ public sealed class InterviewApiTests(TestDatabase database) : InterviewApiTest(
         stored.ShouldContain("a_wz=C ");
         await using var db = CreateDb();
         (await db.Interviews.SingleAsync(i => i.Id == id)).Status.ShouldBe("completed");
+    }
+
+    /// <summary>An interview this app instance created and saved once (so it holds the saved version), and that save's answer.</summary>
+    private async Task<(Guid Id, JsonObject Saved)> CreatedAndSavedOnceAsync()
+    {
+        var id = Guid.NewGuid();
+        var created = await CreatedAsync(id, new { a_wz = "C" });
+        return (id, await JsonAsync(await SaveAsync(id, VersionOf(created), new { a_kammer = "hwk" })));
     }
 
     private async Task<string> StoredAsync(Guid id)

@@ -100,18 +100,7 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
                 returning id, xmin)
             """,
         };
-        if (answers)
-        {
-            parts.Add($"inserted as (insert into answers (interview_id, {AnswerColumns}) select changed.id, a.* from changed, {Unnest(next)} as a({AnswerColumns}))");
-            next += 7;
-        }
-
-        if (audited)
-        {
-            parts.Add($"audited as ({InsertAudit(next)})");
-        }
-
-        return $"with {string.Join(",\n", parts)}\nselect xmin from changed";
+        return WithNewRowsAndAudit(parts, next, answers, audited);
     }
 
     private static string UpdateStatement(bool deletes, bool changes, bool adds, bool audited)
@@ -149,6 +138,12 @@ public sealed class InterviewStore(BedarfsanalyseDb db, CompiledQuestionnaires q
             next += 7;
         }
 
+        return WithNewRowsAndAudit(parts, next, adds, audited);
+    }
+
+    /// <summary>The parts both statements end with: new answer rows and the audit event, both joined to the written interview.</summary>
+    private static string WithNewRowsAndAudit(List<string> parts, int next, bool adds, bool audited)
+    {
         if (adds)
         {
             parts.Add($"inserted as (insert into answers (interview_id, {AnswerColumns}) select changed.id, a.* from changed, {Unnest(next)} as a({AnswerColumns}))");
