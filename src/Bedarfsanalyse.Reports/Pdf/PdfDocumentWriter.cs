@@ -80,18 +80,30 @@ public sealed class PdfDocumentWriter
         var items = new List<FlowItem>();
         Block? previous = null;
         var extraSpace = 0f;
-        foreach (var block in blocks)
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             if (block is SpacerBlock spacer)
             {
                 extraSpace += spacer.Points;
                 continue;
             }
 
+            context.KeptAbove = KeptHeight(items) + _theme.BlockSpacing;
             var blockItems = block.Layout(context);
             if (blockItems.Count == 0)
             {
                 continue;
+            }
+
+            if (IntroducesFigure(blocks, b, previous))
+            {
+                // The sentence under a heading that leads into a chart or table goes with it, or heading and sentence
+                // would stand alone at the foot of a page with the figure they announce on the next.
+                foreach (var item in blockItems)
+                {
+                    item.KeepWithNext = true;
+                }
             }
 
             var space = previous switch
@@ -113,6 +125,29 @@ public sealed class PdfDocumentWriter
         }
 
         return items;
+    }
+
+    private static bool IntroducesFigure(IReadOnlyList<Block> blocks, int index, Block? previous)
+    {
+        if (blocks[index] is not ParagraphBlock || previous is not HeadingBlock)
+        {
+            return false;
+        }
+
+        var next = blocks.Skip(index + 1).FirstOrDefault(b => b is not SpacerBlock);
+        return next is TableBlock or Charts.ChartBlock or KeyFigureBlock;
+    }
+
+    /// <summary>Height of the items at the end of the flow that keep with whatever comes next.</summary>
+    private static float KeptHeight(List<FlowItem> items)
+    {
+        var height = 0f;
+        for (var k = items.Count - 1; k >= 0 && items[k].KeepWithNext; k--)
+        {
+            height += items[k].Height + items[k].SpaceBefore;
+        }
+
+        return height;
     }
 
     private void DrawPage(SKCanvas canvas, LaidOutPage page, DocumentStyles styles, PageBand header, PageBand footer)

@@ -55,7 +55,7 @@ public sealed class BarChartBlock : ChartBlock
         var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
         var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
         var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
-        var rowsPerPage = (int)Math.Floor((context.Theme.ContentHeight - reserved - AxisArea) / rowHeight);
+        var rowsPerPage = context.RowsPerPart(reserved + AxisArea, rowHeight);
         if (SharedRowHeight is not null || rowsPerPage < 1 || Items.Count <= rowsPerPage)
         {
             return base.Layout(context);

@@ -69,7 +69,7 @@ public sealed class HeatMapBlock : ChartBlock
         var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
         var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
         var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
-        var rowsPerPage = (int)Math.Floor((context.Theme.ContentHeight - reserved - HeaderHeight(context, geometry)) / geometry.RowHeight);
+        var rowsPerPage = context.RowsPerPart(reserved + HeaderHeight(context, geometry), geometry.RowHeight);
         if (rowsPerPage < 1 || Rows.Count <= rowsPerPage)
         {
             return base.Layout(context);

@@ -53,9 +53,16 @@ internal sealed class FlowLayout
                 continue;
             }
 
-            // Even a fresh page is too short for the chain: it is kept together no longer but placed item by item.
+            // Even a fresh page is too short for the chain: it is kept together no longer but fills this page item by
+            // item. Placing only its first item would send the rest to the next page and leave a heading alone.
+            var end = i + chain.Count;
             Place(page, item);
             i++;
+            while (i < end && Fits(page, [items[i]]))
+            {
+                Place(page, items[i]);
+                i++;
+            }
         }
 
         return pages;

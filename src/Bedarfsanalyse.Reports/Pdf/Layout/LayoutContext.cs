@@ -19,6 +19,23 @@ internal sealed class LayoutContext
 
     public float Width => Theme.ContentWidth;
 
+    /// <summary>
+    /// Height of what stands before the block being laid out and must go on the page of its first item (a heading and
+    /// the paragraph that introduces a chart). A chart split into parts sizes its parts so the first fits with it.
+    /// </summary>
+    public float KeptAbove { get; set; }
+
+    /// <summary>
+    /// Rows of <paramref name="rowHeight"/> that fit on a page beside <paramref name="reserved"/>, less what is kept above
+    /// the first part unless that would halve them; then the lead breaks away instead of the chart shrinking to a stub.
+    /// </summary>
+    public int RowsPerPart(float reserved, float rowHeight)
+    {
+        var alone = (int)Math.Floor((Theme.ContentHeight - reserved) / rowHeight);
+        var led = (int)Math.Floor((Theme.ContentHeight - reserved - KeptAbove) / rowHeight);
+        return led >= (alone + 1) / 2 ? led : alone;
+    }
+
     /// <summary>Sets running text into lines; each footnote in it gets the next number.</summary>
     public IReadOnlyList<TextLine> SetText(IEnumerable<TextPart> parts, TextStyle style, float width)
     {
