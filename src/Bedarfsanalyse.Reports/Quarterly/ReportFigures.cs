@@ -83,13 +83,19 @@ public sealed record MatrixLine(string Label, IReadOnlyList<ShareFigure> Shares)
     public int N => Shares.Count == 0 ? 0 : Shares[0].Estimate.UnweightedN;
 
     /// <summary>
+    /// The first share disclosure control hides, or null: where there is one, no share of the row may be shown, since
+    /// 100 % minus the others would tell it. An answer nobody gave ("–") hides nothing.
+    /// </summary>
+    public ShareFigure? HiddenShare => Shares.FirstOrDefault(s => s.ShownPercent is null && s.Status.Symbol != CellSymbol.Nothing);
+
+    /// <summary>
     /// The bar of a stacked chart: every share of the row or none, because one hidden segment could be recomputed as
     /// 100 % minus the others; the symbol of the first hidden share then stands for the row. An answer nobody gave
     /// ("–") is a segment of 0 %: it hides nothing.
     /// </summary>
     internal Pdf.Charts.StackedBarItem ToStackedBar()
     {
-        var hidden = Shares.FirstOrDefault(s => s.ShownPercent is null && s.Status.Symbol != CellSymbol.Nothing);
+        var hidden = HiddenShare;
         return hidden is null
             ? new Pdf.Charts.StackedBarItem(Label, N, Shares.Select(s => s.ShownPercent ?? 0).ToList())
             : new Pdf.Charts.StackedBarItem(Label, N, [], hidden.Status.SymbolText is { Length: > 0 } symbol ? symbol : "–");

@@ -111,6 +111,8 @@ internal static class BenchCommand
                 }
             }
 
+            // A Ctrl+C that arrives while the last step finishes must not end in a table that looks complete.
+            cancellationToken.ThrowIfCancellationRequested();
             var report = rows.Select((r, index) => ReportRow.Of(r.Benchmark, r.Row, rows.Take(index).Count(p => p.Benchmark == r.Benchmark) + 1)).ToList();
             Console.Write(Table(report));
             var file = parseResult.GetValue(JsonOption) ?? DefaultJsonFile(measuredAt);

@@ -84,6 +84,15 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         return sheet.RowsUsed().Skip(1).Select(r => headers.Select((h, i) => (h, v: r.Cell(i + 1).GetString())).ToDictionary(x => x.h, x => x.v)).ToList();
     }
 
+    // A figure sheet has its title and note above the table; the table starts at the row headed "Abschnitt".
+    private static List<Dictionary<string, string>> FigureRows(IXLWorksheet sheet)
+    {
+        var header = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Abschnitt");
+        var headers = header.CellsUsed().Select(c => c.GetString()).ToList();
+        return sheet.RowsUsed().Where(r => r.RowNumber() > header.RowNumber())
+            .Select(r => headers.Select((h, i) => (h, v: r.Cell(i + 1).GetString())).ToDictionary(x => x.h, x => x.v)).ToList();
+    }
+
     private async Task<Dictionary<Guid, List<Answer>>> AnswersAsync(string question)
     {
         await using var db = CreateDb();
@@ -267,6 +276,55 @@ public sealed class AnalystWorkbookTests(TestDatabase database) : AppTest(databa
         schaumburg.Cell(7).IsEmpty().ShouldBeTrue();
 
         workbook.Worksheet("Verbund").RowsUsed().ShouldContain(r => r.Cell(1).GetString() == "Verbund insgesamt");
+    }
+
+    [Fact]
+    public async Task The_district_sheets_have_the_report_s_number_and_matrix_figures_and_a_row_with_a_hidden_answer_shows_only_symbols()
+    {
+        // In Holzminden only one establishment names "KI" as due in 3-5 years: that answer is hidden, and with it the row.
+        await using (var db = CreateDb())
+        {
+            var later = db.Answers.Where(a => a.Question == "c_dringlichkeit" && a.Item == "ki" && a.Code == "j3_5"
+                && db.Interviews.Any(i => i.Id == a.InterviewId && i.DistrictKey == Holzminden && i.ConductedOn == ReportDataset.Q3Day));
+            var keep = await later.OrderBy(a => a.InterviewId).Select(a => a.InterviewId).FirstAsync();
+            await later.Where(a => a.InterviewId != keep).ExecuteUpdateAsync(u => u.SetProperty(a => a.Code, "jetzt"));
+        }
+
+        using var workbook = await WorkbookAsync(Q3);
+        IDistrictReportData model;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            model = (await scope.ServiceProvider.GetRequiredService<IDistrictReportSource>().LoadAsync(Network, Holzminden, Q3, CancellationToken.None)).Data;
+        }
+
+        var rows = FigureRows(workbook.Worksheet("Kreis 03255"));
+
+        var vacancies = model.Number(NetworkQuestionnaires.EmployerKey, "f_anzahl_stellen");
+        var numberRows = rows.Where(r => r["Kennzahl"] == "Schwer zu besetzende Stellen").ToDictionary(r => r["Antwort"]);
+        numberRows.Keys.ShouldBe(["Summe", "Mittelwert", "Median"]);
+        numberRows["Summe"]["Wert"].ShouldBe(vacancies.SumText);
+        numberRows["Mittelwert"]["Wert"].ShouldBe(vacancies.MeanText);
+        numberRows["Mittelwert"]["Wert"].ShouldMatch(@"^\(?\d+,\d\)?$");
+        numberRows["Mittelwert"]["95-%-Konfidenzintervall"].ShouldBe(vacancies.MeanIntervalText);
+        numberRows["Median"]["Wert"].ShouldBe(vacancies.MedianText);
+        numberRows["Median"]["n (ungewichtet)"].ShouldBe(vacancies.NText.Replace(".", "", StringComparison.Ordinal));
+
+        var urgency = model.Matrix(NetworkQuestionnaires.EmployerKey, "c_dringlichkeit");
+        var matrixRows = rows.Where(r => r["Kennzahl"] == "Wie dringend der Bedarf ist, nach Thema").ToDictionary(r => r["Antwort"], r => r["Wert"]);
+        matrixRows.Count.ShouldBe(urgency.Rows.Sum(l => l.Shares.Count));
+        var ki = urgency.Rows.Single(l => l.Label == "Künstliche Intelligenz");
+        ki.HiddenShare.ShouldNotBeNull();
+        ki.Shares.ShouldContain(s => s.ShownPercent != null, "the answers beside the hidden one could be shown on their own");
+        matrixRows.Where(p => p.Key.StartsWith("Künstliche Intelligenz – ", StringComparison.Ordinal)).ShouldAllBe(p => !p.Value.Contains('%'));
+        foreach (var line in urgency.Rows)
+        {
+            foreach (var share in line.Shares)
+            {
+                matrixRows[$"{line.Label} – {share.Label}"].ShouldBe(line.HiddenShare is { } hidden ? hidden.Text : share.Text);
+            }
+        }
+
+        matrixRows.Values.ShouldContain(v => v.Contains(" %", StringComparison.Ordinal), string.Join(" | ", matrixRows.Select(p => p.Key + ": " + p.Value)));
     }
 
     [Fact]

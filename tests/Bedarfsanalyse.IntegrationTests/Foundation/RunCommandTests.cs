@@ -8,6 +8,10 @@ namespace Bedarfsanalyse.IntegrationTests.Foundation;
 public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(database), IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    // serve allows itself 40 s to stop (HostOptions.ShutdownTimeout) and pg_ctl up to 60 s more; a 30 s wait here
+    // failed once while the machine was busy with other builds.
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(100);
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "bedarfsanalyse-run-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
@@ -25,7 +29,7 @@ public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(databa
 
             first.Signal("INT");
 
-            (await first.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue("serve endete nach Strg+C nicht");
+            (await first.WaitForExitAsync(ShutdownTimeout)).ShouldBeTrue("serve endete nach Strg+C nicht");
             first.ExitCode.ShouldBe(0);
         }
 
@@ -40,7 +44,7 @@ public sealed class RunCommandTests(TestDatabase database) : DatabaseTest(databa
 
         second.Output.ShouldNotContain("Lege eine private PostgreSQL-Datenbank an");
         second.Signal("TERM");
-        (await second.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue();
+        (await second.WaitForExitAsync(ShutdownTimeout)).ShouldBeTrue();
         File.Exists(Path.Combine(dataDirectory, "postmaster.pid")).ShouldBeFalse();
     }
 

@@ -55,6 +55,23 @@ internal static class ExportFigureSheets
                     case BlockKind.Bars or BlockKind.Table when seen.Add((block.Questionnaire, block.Question, null)):
                         rows.AddRange(data.Shares(block.Questionnaire!, block.Question!).Select(s => Share(section.Title, title, s, s.Label)));
                         break;
+                    case BlockKind.Numeric when seen.Add((block.Questionnaire, block.Question, null)):
+                        var number = data.Number(block.Questionnaire!, block.Question!);
+                        rows.Add([section.Title, title, "Summe", number.SumText, "", number.Mean.UnweightedN, null]);
+                        rows.Add([section.Title, title, "Mittelwert", number.MeanText, number.MeanIntervalText, number.Mean.UnweightedN, null]);
+                        rows.Add([section.Title, title, "Median", number.MedianText, "", number.Mean.UnweightedN, null]);
+                        break;
+                    case BlockKind.Matrix when seen.Add((block.Questionnaire, block.Question, null)):
+                        foreach (var line in data.Matrix(block.Questionnaire!, block.Question!).Rows)
+                        {
+                            // As in the report's stacked bar: one hidden answer hides the row, or 100 % minus the others would tell it.
+                            var hidden = line.HiddenShare;
+                            rows.AddRange(line.Shares.Select(s => hidden is null
+                                ? Share(section.Title, title, s, $"{line.Label} – {s.Label}")
+                                : [section.Title, title, $"{line.Label} – {s.Label}", hidden.Text, "", s.Estimate.UnweightedN, null]));
+                        }
+
+                        break;
                     case BlockKind.HeatMap:
                         var matrix = data.ByEmployeeGroup(block.Question!);
                         foreach (var row in matrix.Rows)
