@@ -27,6 +27,9 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Consent.ConsentText>().WithMany().HasForeignKey(i => i.ConsentTextVersion).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(i => i.InterviewerId).OnDelete(DeleteBehavior.Restrict);
+        // In the database this link is kept by statement-level triggers, not by a foreign key constraint (migration
+        // AnswersCheckedPerStatement, docs/adr/0024-interview-api-speed.md): same refusal, same cascade, one check per
+        // statement instead of one per answer row. EF keeps the relationship to order inserts and for Include.
         builder.HasMany(i => i.Answers).WithOne().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.Cascade);
 
         // Reports filter by network, district and period; the interviewer's list by interviewer and status.

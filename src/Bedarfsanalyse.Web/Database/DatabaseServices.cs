@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Data;
+using Npgsql;
 
 namespace Bedarfsanalyse.Web.Database;
 
@@ -13,7 +14,12 @@ internal static class DatabaseServices
             throw new DatabaseUnavailableException($"Keine Datenbank konfiguriert: {AppDatabase.SettingName} ist leer.");
         }
 
-        builder.Services.AddDbContextPool<BedarfsanalyseDb>(options => BedarfsanalyseDb.Configure(options, connectionString));
+        // The app leaves no session state on a pooled connection (settings are SET LOCAL, temporary tables ON COMMIT
+        // DROP, the one session advisory lock is released in a finally), so the reset Npgsql sends on every reuse
+        // (advisory unlock, CLOSE ALL, UNLISTEN, RESET ALL, ...) only costs time: docs/adr/0024-interview-api-speed.md.
+        // Hangfire's storage keeps its own pool on the plain connection string.
+        var withoutReset = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        builder.Services.AddDbContextPool<BedarfsanalyseDb>(options => BedarfsanalyseDb.Configure(options, withoutReset));
         return builder;
     }
 }

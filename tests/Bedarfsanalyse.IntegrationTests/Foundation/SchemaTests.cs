@@ -255,6 +255,105 @@ public sealed class SchemaTests(TestDatabase database) : DatabaseTest(database)
         (await check.Answers.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task An_answer_for_an_interview_that_does_not_exist_is_refused()
+    {
+        await using var db = CreateDb();
+        db.Answers.Add(new Answer { InterviewId = Guid.CreateVersion7(), Question = "sector", Code = "C" });
+
+        var error = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        error.InnerException.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+        await using var check = CreateDb();
+        (await check.Answers.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Answers_copied_in_bulk_for_an_interview_that_does_not_exist_are_refused_with_the_rest()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync();
+
+        var error = await Should.ThrowAsync<PostgresException>(async () =>
+        {
+            await using var writer = await connection.BeginBinaryImportAsync(
+                "copy answers (interview_id, question, item, position, code) from stdin (format binary)");
+            foreach (var id in new[] { interviewId, Guid.CreateVersion7() })
+            {
+                await writer.WriteRowAsync(default, id, "sector", "", (short)0, "C");
+            }
+
+            await writer.CompleteAsync();
+        });
+
+        error.SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+
+        await using var check = CreateDb();
+        (await check.Answers.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_answer_cannot_be_moved_to_another_interview_nor_an_interview_change_its_id()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var db = CreateDb();
+        db.Answers.Add(new Answer { InterviewId = interviewId, Question = "sector", Code = "C" });
+        await db.SaveChangesAsync();
+        var other = Guid.CreateVersion7();
+
+        var moved = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync($"update answers set interview_id = {other}"));
+        var renamed = await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlAsync($"update interviews set id = {other}"));
+
+        moved.SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+        renamed.SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+        (await db.Answers.SingleAsync()).InterviewId.ShouldBe(interviewId);
+    }
+
+    [Fact]
+    public async Task An_interview_deleted_while_another_transaction_adds_answers_to_it_leaves_no_answer_behind()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var adding = new NpgsqlConnection(ConnectionString());
+        await adding.OpenAsync();
+        await using var transaction = await adding.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("insert into answers (interview_id, question, item, position, code) values ($1, 'sector', '', 0, 'C')", adding, transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = interviewId });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // The delete has to wait for the transaction that added answers, then takes them along.
+        await using var deleting = CreateDb();
+        var delete = deleting.Interviews.Where(i => i.Id == interviewId).ExecuteDeleteAsync();
+        await Task.Delay(300);
+        delete.IsCompleted.ShouldBeFalse();
+        await transaction.CommitAsync();
+        (await delete).ShouldBe(1);
+
+        await using var check = CreateDb();
+        (await check.Answers.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Emptying_the_interviews_table_empties_the_answers_with_it()
+    {
+        var interviewId = await DraftInterviewAsync();
+        await using var db = CreateDb();
+        db.Answers.Add(new Answer { InterviewId = interviewId, Question = "sector", Code = "C" });
+        await db.SaveChangesAsync();
+
+        await db.Database.ExecuteSqlAsync($"truncate interviews cascade");
+
+        (await db.Answers.CountAsync()).ShouldBe(0);
+    }
+
+    private string ConnectionString()
+    {
+        using var db = CreateDb();
+        return db.Database.GetConnectionString()!;
+    }
+
     private async Task<int> PublishedVersionAsync()
     {
         await using var db = CreateDb();

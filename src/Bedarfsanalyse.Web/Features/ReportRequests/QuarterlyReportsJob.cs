@@ -61,7 +61,9 @@ public sealed class QuarterlyReportsJob(
             }
             catch (Npgsql.NpgsqlException)
             {
-                // The connection is gone, and with it the lock.
+                // Usually the connection is gone, and with it the lock. Should it still be open (a timeout), it must not
+                // go back to the pool holding the lock: pooled connections are not reset (DatabaseServices).
+                Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
             }
 
             await db.Database.CloseConnectionAsync();
