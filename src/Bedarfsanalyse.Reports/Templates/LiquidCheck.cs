@@ -22,6 +22,12 @@ internal static partial class LiquidCheck
         "forloop",
     };
 
+    /// <summary>The filters DotLiquid knows, by their Liquid names ("upcase", "append").</summary>
+    private static readonly HashSet<string> Filters = typeof(DotLiquid.StandardFilters)
+        .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(method => DotLiquid.Template.NamingConvention.GetMemberName(method.Name))
+        .ToHashSet(StringComparer.Ordinal);
+
     public static IReadOnlyList<TemplateError> Check(string file, string source, IReadOnlySet<string> variables)
     {
         var errors = new List<TemplateError>();
@@ -56,7 +62,14 @@ internal static partial class LiquidCheck
             position = end + 2;
             if (kind == '{')
             {
+                if (inner.Length == 0)
+                {
+                    errors.Add(new TemplateError(file, line, "Leerer Platzhalter „{{ }}“: zwischen den Klammern fehlt der Name."));
+                    continue;
+                }
+
                 CheckNames(file, line, ExpressionBeforeFilters(inner), known, errors);
+                CheckFilters(file, line, inner, errors);
                 continue;
             }
 
@@ -112,6 +125,7 @@ internal static partial class LiquidCheck
                     else
                     {
                         CheckNames(file, line, ExpressionBeforeFilters(assignment.Groups[2].Value), known, errors);
+                        CheckFilters(file, line, assignment.Groups[2].Value, errors);
                         known.Add(assignment.Groups[1].Value);
                     }
 
@@ -184,7 +198,12 @@ internal static partial class LiquidCheck
                 {
                     snippet += "{% " + endTag + " %}";
                 }
-                else if (tag is "else" or "elsif" or "when" or "break" or "continue" || BlockEnds.ContainsValue(tag))
+                else if (tag is "elsif" or "when")
+                {
+                    // These only parse inside their block, so they are tried inside a block that is itself valid.
+                    snippet = tag == "when" ? "{% case x %}" + snippet + "{% endcase %}" : "{% if x %}" + snippet + "{% endif %}";
+                }
+                else if (tag is "else" or "break" or "continue" || BlockEnds.ContainsValue(tag))
                 {
                     continue;
                 }
@@ -201,6 +220,27 @@ internal static partial class LiquidCheck
         }
 
         return 1;
+    }
+
+    /// <summary>
+    /// DotLiquid passes a value through unchanged when a filter name is unknown or missing, so a typo ("upcse") would
+    /// print the raw value without anyone noticing.
+    /// </summary>
+    private static void CheckFilters(string file, int line, string expression, List<TemplateError> errors)
+    {
+        var segments = StringLiteral().Replace(expression, "\"\"").Split('|');
+        foreach (var segment in segments.Skip(1))
+        {
+            var name = FilterName().Match(segment).Value.Trim();
+            if (name.Length == 0)
+            {
+                errors.Add(new TemplateError(file, line, "Nach „|“ fehlt der Name eines Filters."));
+            }
+            else if (!Filters.Contains(name))
+            {
+                errors.Add(new TemplateError(file, line, $"Unbekannter Liquid-Filter „{name}“."));
+            }
+        }
     }
 
     private static string ExpressionBeforeFilters(string expression)
@@ -239,6 +279,9 @@ internal static partial class LiquidCheck
 
     [GeneratedRegex(@"^[a-z_]+")]
     private static partial Regex TagName();
+
+    [GeneratedRegex(@"^\s*[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex FilterName();
 
     [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s+in\s+(.+)$")]
     private static partial Regex ForArguments();
