@@ -127,6 +127,7 @@ public sealed partial class ReportTemplateLoader
             raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections)
         {
             CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? CommitteeGender.Masculine,
+            Texts = new ReportTexts(ReadTexts(raw.Texts, file, lines!, complete: true, errors)),
         };
         if (string.IsNullOrWhiteSpace(raw.Version))
         {
@@ -212,13 +213,70 @@ public sealed partial class ReportTemplateLoader
             }
         }
 
+        foreach (var (name, title) in raw.Titles ?? [])
+        {
+            var line = lines!.LineOf("titles." + name);
+            var section = FindSection(sections, name, file, line, errors);
+            if (section is not null && string.IsNullOrWhiteSpace(title))
+            {
+                errors.Add(new TemplateError(file, line, $"Der Titel für den Abschnitt „{name}“ ist leer."));
+            }
+            else if (section is not null)
+            {
+                sections[sections.IndexOf(section)] = section with { Title = title };
+            }
+        }
+
         return template with
         {
+            Texts = template.Texts.With(ReadTexts(raw.Texts, file, lines!, complete: false, errors)),
             Committee = string.IsNullOrWhiteSpace(raw.Committee) ? template.Committee : raw.Committee,
             CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? template.CommitteeGender,
             Title = string.IsNullOrWhiteSpace(raw.Title) ? template.Title : raw.Title,
             Sections = sections,
         };
+    }
+
+    /// <summary>
+    /// The texts under "texts", each checked against the placeholders it may use. The template must have every text the
+    /// report needs (<paramref name="complete"/>); a network's file replaces only those it names.
+    /// </summary>
+    private static Dictionary<string, LiquidText> ReadTexts(Dictionary<string, string>? raw, string file, JsonLineMap lines, bool complete, List<TemplateError> errors)
+    {
+        var texts = new Dictionary<string, LiquidText>(StringComparer.Ordinal);
+        foreach (var (name, source) in raw ?? [])
+        {
+            // A text is one JSON string, so every problem inside it is on the line of its name.
+            var line = lines.LineOf("texts." + name);
+            if (!ReportTexts.Placeholders.TryGetValue(name, out var placeholders))
+            {
+                errors.Add(new TemplateError(file, line, $"Unbekannter Text „{name}“ unter „texts“. Bekannt sind: {string.Join(", ", ReportTexts.Placeholders.Keys)}."));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                errors.Add(new TemplateError(file, line, $"Der Text „{name}“ ist leer."));
+                continue;
+            }
+
+            var problems = LiquidCheck.Check(file, source, new HashSet<string>([.. ReportTextVariables.All, .. placeholders], StringComparer.Ordinal));
+            errors.AddRange(problems.Select(problem => problem with { Line = line, Message = $"Text „{name}“: {problem.Message}" }));
+            if (problems.Count == 0)
+            {
+                texts[name] = new LiquidText(file, source);
+            }
+        }
+
+        if (complete)
+        {
+            foreach (var name in ReportTexts.Placeholders.Keys.Where(name => !texts.ContainsKey(name) && raw?.ContainsKey(name) != true))
+            {
+                errors.Add(new TemplateError(file, lines.LineOf("texts"), $"Der Text „{name}“ fehlt unter „texts“; der Bericht braucht ihn."));
+            }
+        }
+
+        return texts;
     }
 
     private static readonly Dictionary<string, CommitteeGender> Genders = new(StringComparer.Ordinal)
@@ -540,6 +598,8 @@ public sealed partial class ReportTemplateLoader
         public string? CommitteeGender { get; set; }
 
         public List<RawSection>? Sections { get; set; }
+
+        public Dictionary<string, string>? Texts { get; set; }
     }
 
     private sealed class RawSection
@@ -597,6 +657,10 @@ public sealed partial class ReportTemplateLoader
         public List<string>? Drop { get; set; }
 
         public List<RawAddition>? Add { get; set; }
+
+        public Dictionary<string, string>? Titles { get; set; }
+
+        public Dictionary<string, string>? Texts { get; set; }
     }
 
     private sealed class RawAddition
