@@ -376,4 +376,68 @@ public sealed class ReportTemplateLoaderTests
 
         error.ToString().ShouldBe($"{Path.Combine("quartalsbericht", "regional.liquid")}, Zeile 3: {message}");
     }
+
+    [Fact]
+    public void A_text_the_report_needs_that_is_missing_from_the_template_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "    \"no_data\": \"Für {{ bezirk }} liegen für das {{ quartal }} keine abgeschlossenen Interviews vor. Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme.\",\n", "");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"texts\": {"));
+        error.Message.ShouldBe("Der Text „no_data“ fehlt unter „texts“; der Bericht braucht ihn.");
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_in_a_report_text_is_named_with_the_text_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"Stand der Daten: {{ stand }}.\"", "\"Stand der Daten: {{ datum }}.\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "{{ datum }}"));
+        error.Message.ShouldStartWith("Text „data_as_of“: Unbekannter Platzhalter „datum“. Erlaubt sind: ");
+    }
+
+    [Fact]
+    public void A_placeholder_of_one_text_is_unknown_in_another()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"texts\": {\n    \"cover_for\": \"Für {{ gremium_dativ }} aus {{ thema }}\"\n  }\n}\n");
+
+        var error = folder.Errors("testverbund").ShouldHaveSingleItem();
+
+        error.ToString().ShouldStartWith($"{Path.Combine("networks", "testverbund.json")}, Zeile 3: Text „cover_for“: Unbekannter Platzhalter „thema“.");
+    }
+
+    [Fact]
+    public void An_unknown_text_or_section_title_in_a_network_file_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"titles\": {\n    \"zusammenfassung\": \"Kurz\"\n  },\n  \"texts\": {\n    \"deckblatt\": \"Bericht\"\n  }\n}\n");
+
+        var errors = folder.Errors("testverbund");
+
+        errors.Select(e => (e.File, e.Line)).ShouldBe([(Path.Combine("networks", "testverbund.json"), 3), (Path.Combine("networks", "testverbund.json"), 6)], ignoreOrder: true);
+        errors.ShouldContain(e => e.Message.StartsWith("Unbekannte Abschnittsart „zusammenfassung“", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Message.StartsWith("Unbekannter Text „deckblatt“ unter „texts“.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_network_renames_a_section_and_replaces_only_the_texts_it_names()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """{ "titles": { "methods": "So wurde gefragt" }, "texts": { "no_data_heading": "Noch keine Daten" } }""");
+
+        var template = folder.Loader.Load("testverbund");
+        var values = new Dictionary<string, object?> { ["stand"] = "05.10.2026" };
+
+        template.Sections.Single(s => s.Kind == SectionKind.Methods).Title.ShouldBe("So wurde gefragt");
+        template.Texts.Render(ReportTexts.NoDataHeading, values).ShouldBe("Noch keine Daten");
+        template.Texts.Render(ReportTexts.DataAsOf, values).ShouldBe("Stand der Daten: 05.10.2026.");
+    }
 }
