@@ -300,7 +300,12 @@ public sealed class QuarterlyReportComposer
         }
 
         yield return new TableBlock(
-            [new TableColumn("Befragtengruppe", Weight: 3), TableColumn.Numeric("Soll"), TableColumn.Numeric("Ist"), TableColumn.Numeric("Erreicht")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnGroup), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnTarget)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnDone)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnReached)),
+            ],
             rows)
         {
             Caption = state.NextTable(state.Text(ReportTexts.FieldTargetsCaption)),
@@ -312,7 +317,7 @@ public sealed class QuarterlyReportComposer
     {
         var counts = state.Data.Distribution(block.Questionnaire!, block.Question!);
         yield return new TableBlock(
-            [new TableColumn(state.Label(block), Weight: 3), TableColumn.Numeric("Interviews")],
+            [new TableColumn(state.Label(block), Weight: 3), TableColumn.Numeric(state.Text(ReportTexts.ColumnInterviews))],
             counts.Select(c => new TableRow([c.Label, c.Text])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
@@ -332,7 +337,12 @@ public sealed class QuarterlyReportComposer
         var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.IndicatorQuestion,
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)), ("antwort", state.ChoiceLabel(block, block.Value!)))));
         yield return new TableBlock(
-            [new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnFigure), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             rows)
         {
             Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : state.Text(ReportTexts.IndicatorsCaption)),
@@ -351,8 +361,12 @@ public sealed class QuarterlyReportComposer
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)))));
         yield return new TableBlock(
             [
-                new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Summe"), TableColumn.Numeric("Mittelwert"),
-                TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Median"), TableColumn.Numeric("n"),
+                new TableColumn(state.Text(ReportTexts.ColumnFigure), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnSum)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnMean)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnMedian)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
             ],
             rows)
         {
@@ -447,7 +461,13 @@ public sealed class QuarterlyReportComposer
     {
         var lines = state.Data.Compare(block.Question!, block.CompareWith!);
         yield return new TableBlock(
-            [new TableColumn("Thema", Weight: 3), TableColumn.Numeric("Betriebe"), TableColumn.Numeric("n"), TableColumn.Numeric("Beschäftigte"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnTopic), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnEmployers)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnEmployees)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             lines.Select(l => new TableRow([l.Label, l.Employers.Text, l.Employers.NText, l.Employees.Text, l.Employees.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Text(ReportTexts.ComparisonCaption)),
@@ -468,7 +488,12 @@ public sealed class QuarterlyReportComposer
             ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
         yield return new TableBlock(
-            [new TableColumn("Gebiet", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnArea), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             [
                 new TableRow([networkLabel, regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
                 .. regional.Districts.Select(d => new TableRow([d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText])),
@@ -503,7 +528,13 @@ public sealed class QuarterlyReportComposer
         };
 
         yield return new TableBlock(
-            [new TableColumn("Quartal", Weight: 2), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n"), TableColumn.Numeric("gleitend")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnQuarter), Weight: 2),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnRolling)),
+            ],
             trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
@@ -524,7 +555,7 @@ public sealed class QuarterlyReportComposer
     private static IEnumerable<Block> SymbolTable(CompositionState state)
     {
         yield return new TableBlock(
-            [new TableColumn("Zeichen"), new TableColumn("Bedeutung", Weight: 5)],
+            [new TableColumn(state.Text(ReportTexts.ColumnSymbol)), new TableColumn(state.Text(ReportTexts.ColumnMeaning), Weight: 5)],
             Symbols.Select(s => new TableRow([s.Symbol, s.Meaning])).ToList())
         {
             Caption = state.NextTable(state.Text(ReportTexts.SymbolsCaption)),
@@ -535,7 +566,12 @@ public sealed class QuarterlyReportComposer
     {
         var shares = state.Data.Shares(block.Questionnaire!, block.Question!);
         yield return new TableBlock(
-            [new TableColumn("Antwort", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnAnswer), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalText, s.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),

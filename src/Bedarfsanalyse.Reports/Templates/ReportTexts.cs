@@ -62,6 +62,27 @@ public sealed class ReportTexts
     public const string ChangeToPreviousYear = "change_to_previous_year";
     public const string ChangeToPreviousQuarter = "change_to_previous_quarter";
     public const string TableNote = "table_note";
+    public const string ColumnGroup = "column_group";
+    public const string ColumnTarget = "column_target";
+    public const string ColumnDone = "column_done";
+    public const string ColumnReached = "column_reached";
+    public const string ColumnInterviews = "column_interviews";
+    public const string ColumnFigure = "column_figure";
+    public const string ColumnShare = "column_share";
+    public const string ColumnInterval = "column_interval";
+    public const string ColumnN = "column_n";
+    public const string ColumnSum = "column_sum";
+    public const string ColumnMean = "column_mean";
+    public const string ColumnMedian = "column_median";
+    public const string ColumnTopic = "column_topic";
+    public const string ColumnEmployers = "column_employers";
+    public const string ColumnEmployees = "column_employees";
+    public const string ColumnArea = "column_area";
+    public const string ColumnQuarter = "column_quarter";
+    public const string ColumnRolling = "column_rolling";
+    public const string ColumnSymbol = "column_symbol";
+    public const string ColumnMeaning = "column_meaning";
+    public const string ColumnAnswer = "column_answer";
 
     /// <summary>Every text the report needs, with the placeholders it may use besides <see cref="ReportTextVariables.All"/>.</summary>
     internal static IReadOnlyDictionary<string, string[]> Placeholders { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -121,6 +142,27 @@ public sealed class ReportTexts
         [ChangeToPreviousYear] = ["veraenderung", "ki"],
         [ChangeToPreviousQuarter] = ["veraenderung", "ki"],
         [TableNote] = ["frage", "mehrfach", "zeichen"],
+        [ColumnGroup] = [],
+        [ColumnTarget] = [],
+        [ColumnDone] = [],
+        [ColumnReached] = [],
+        [ColumnInterviews] = [],
+        [ColumnFigure] = [],
+        [ColumnShare] = [],
+        [ColumnInterval] = [],
+        [ColumnN] = [],
+        [ColumnSum] = [],
+        [ColumnMean] = [],
+        [ColumnMedian] = [],
+        [ColumnTopic] = [],
+        [ColumnEmployers] = [],
+        [ColumnEmployees] = [],
+        [ColumnArea] = [],
+        [ColumnQuarter] = [],
+        [ColumnRolling] = [],
+        [ColumnSymbol] = [],
+        [ColumnMeaning] = [],
+        [ColumnAnswer] = [],
     };
 
     private readonly IReadOnlyDictionary<string, LiquidText> _texts;
