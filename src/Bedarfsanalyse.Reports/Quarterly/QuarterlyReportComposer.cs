@@ -14,15 +14,15 @@ namespace Bedarfsanalyse.Reports.Quarterly;
 /// </summary>
 public sealed class QuarterlyReportComposer
 {
-    /// <summary>The symbols of official statistics, explained on every report that could show them.</summary>
+    /// <summary>The symbols of official statistics with the template text that explains each, on every report that could show them.</summary>
     public static readonly IReadOnlyList<(string Symbol, string Meaning)> Symbols =
     [
-        (".", "geheim: weniger als drei Befragte oder aus Gründen der Geheimhaltung nicht ausgewiesen"),
-        ("/", "keine Angabe, da Zahlenwert nicht sicher genug (Basis unter zehn Befragten)"),
-        ("( )", "Aussagewert eingeschränkt, da der Wert statistisch relativ unsicher ist (Basis 10 bis 29 Befragte)"),
-        ("–", "nichts vorhanden"),
-        ("p", "vorläufige Zahl"),
-        ("r", "berichtigte Zahl"),
+        (".", ReportTexts.SymbolSecret),
+        ("/", ReportTexts.SymbolNotReliable),
+        ("( )", ReportTexts.SymbolLimited),
+        ("–", ReportTexts.SymbolNothing),
+        ("p", ReportTexts.SymbolProvisional),
+        ("r", ReportTexts.SymbolRevised),
     ];
 
     /// <summary>The secrecy threshold of the symbol "."; below it the report is only a short notice.</summary>
@@ -556,7 +556,7 @@ public sealed class QuarterlyReportComposer
     {
         yield return new TableBlock(
             [new TableColumn(state.Text(ReportTexts.ColumnSymbol)), new TableColumn(state.Text(ReportTexts.ColumnMeaning), Weight: 5)],
-            Symbols.Select(s => new TableRow([s.Symbol, s.Meaning])).ToList())
+            Symbols.Select(s => new TableRow([s.Symbol, state.Text(s.Meaning)])).ToList())
         {
             Caption = state.NextTable(state.Text(ReportTexts.SymbolsCaption)),
         };

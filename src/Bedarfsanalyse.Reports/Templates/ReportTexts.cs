@@ -23,6 +23,12 @@ public sealed class ReportTexts
     public const string PercentAxis = "percent_axis";
     public const string SymbolNote = "symbol_note";
     public const string SymbolsCaption = "symbols_caption";
+    public const string SymbolSecret = "symbol_secret";
+    public const string SymbolNotReliable = "symbol_not_reliable";
+    public const string SymbolLimited = "symbol_limited";
+    public const string SymbolNothing = "symbol_nothing";
+    public const string SymbolProvisional = "symbol_provisional";
+    public const string SymbolRevised = "symbol_revised";
     public const string KeyFigureEmployers = "key_figure_employers";
     public const string KeyFigureEmployees = "key_figure_employees";
     public const string KeyFigureTarget = "key_figure_target";
@@ -103,6 +109,12 @@ public sealed class ReportTexts
         [PercentAxis] = [],
         [SymbolNote] = [],
         [SymbolsCaption] = [],
+        [SymbolSecret] = [],
+        [SymbolNotReliable] = [],
+        [SymbolLimited] = [],
+        [SymbolNothing] = [],
+        [SymbolProvisional] = [],
+        [SymbolRevised] = [],
         [KeyFigureEmployers] = [],
         [KeyFigureEmployees] = [],
         [KeyFigureTarget] = ["soll"],

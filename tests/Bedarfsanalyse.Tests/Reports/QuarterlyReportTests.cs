@@ -238,12 +238,16 @@ public sealed class QuarterlyReportTests
     [Fact]
     public void The_methods_explain_every_symbol()
     {
-        using var pdf = Render(new SampleDistrictData());
+        var template = Template();
+        using var pdf = Render(new SampleDistrictData(), template);
+        var none = new Dictionary<string, object?>();
 
-        foreach (var (_, meaning) in QuarterlyReportComposer.Symbols)
+        foreach (var (symbol, meaning) in QuarterlyReportComposer.Symbols)
         {
-            pdf.AllText.ShouldContain(meaning);
+            pdf.AllText.ShouldContain($"{symbol} {template.Texts.Render(meaning, none)}");
         }
+
+        pdf.AllText.ShouldContain("p vorläufige Zahl");
     }
 
     [Fact]
