@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Bedarfsanalyse.Core.Questionnaires;
+using Bedarfsanalyse.Core.Questionnaires.Network;
 
 namespace Bedarfsanalyse.Reports.Templates;
 
@@ -407,7 +408,7 @@ public sealed partial class ReportTemplateLoader
     /// <summary>The employee side of a comparison: a choice question of the employee survey, asked over the same topics.</summary>
     private void CheckComparedQuestion(string? name, string file, int line, List<TemplateError> errors)
     {
-        var employees = Core.Questionnaires.Network.NetworkQuestionnaires.EmployeeKey;
+        var employees = NetworkQuestionnaires.EmployeeKey;
         if (string.IsNullOrWhiteSpace(name))
         {
             errors.Add(new TemplateError(file, line, "Ein Vergleich braucht „compare_with“: die Frage der Beschäftigtenbefragung, die neben die Frage der Betriebe gestellt wird."));
@@ -501,15 +502,15 @@ public sealed partial class ReportTemplateLoader
             return;
         }
 
-        if (kind == BlockKind.HeatMap && questionnaire != Core.Questionnaires.Network.NetworkQuestionnaires.EmployeeKey)
+        if (kind == BlockKind.HeatMap && questionnaire != NetworkQuestionnaires.EmployeeKey)
         {
             errors.Add(new TemplateError(file, line, $"Eine Heatmap nach Beschäftigtengruppen braucht eine Frage der Beschäftigtenbefragung, nicht „{question.Name}“."));
         }
 
-        if (kind == BlockKind.Comparison && questionnaire != Core.Questionnaires.Network.NetworkQuestionnaires.EmployerKey)
+        if (kind == BlockKind.Comparison && questionnaire != NetworkQuestionnaires.EmployerKey)
         {
             errors.Add(new TemplateError(file, line,
-                $"Ein Vergleich stellt eine Frage der Betriebsbefragung („{Core.Questionnaires.Network.NetworkQuestionnaires.EmployerKey}“) neben eine der Beschäftigten; „{question.Name}“ ist keine Frage der Betriebe."));
+                $"Ein Vergleich stellt eine Frage der Betriebsbefragung („{NetworkQuestionnaires.EmployerKey}“) neben eine der Beschäftigten; „{question.Name}“ ist keine Frage der Betriebe."));
         }
 
         if (value is not null && choiceListName is not null)
