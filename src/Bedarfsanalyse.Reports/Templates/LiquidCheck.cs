@@ -22,11 +22,17 @@ internal static partial class LiquidCheck
         "forloop",
     };
 
-    /// <summary>The filters DotLiquid knows, by their Liquid names ("upcase", "append").</summary>
-    private static readonly HashSet<string> Filters = typeof(DotLiquid.StandardFilters)
+    /// <summary>
+    /// The filters DotLiquid knows, by their Liquid names ("upcase", "append"), with the numbers of arguments after
+    /// the colon each accepts (the input and DotLiquid's context are not written as arguments).
+    /// </summary>
+    private static readonly Dictionary<string, HashSet<int>> Filters = typeof(DotLiquid.StandardFilters)
         .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Select(method => DotLiquid.Template.NamingConvention.GetMemberName(method.Name))
-        .ToHashSet(StringComparer.Ordinal);
+        .GroupBy(method => DotLiquid.Template.NamingConvention.GetMemberName(method.Name), StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group
+            .Select(method => method.GetParameters().Where(p => p.ParameterType != typeof(DotLiquid.Context)).Skip(1).ToList())
+            .SelectMany(arguments => Enumerable.Range(arguments.Count(a => !a.IsOptional), arguments.Count(a => a.IsOptional) + 1))
+            .ToHashSet(), StringComparer.Ordinal);
 
     public static IReadOnlyList<TemplateError> Check(string file, string source, IReadOnlySet<string> variables)
     {
@@ -224,7 +230,8 @@ internal static partial class LiquidCheck
 
     /// <summary>
     /// DotLiquid passes a value through unchanged when a filter name is unknown or missing, so a typo ("upcse") would
-    /// print the raw value without anyone noticing.
+    /// print the raw value without anyone noticing; a filter with the wrong number of arguments prints DotLiquid's
+    /// English error text into the report.
     /// </summary>
     private static void CheckFilters(string file, int line, string expression, List<TemplateError> errors)
     {
@@ -236,11 +243,23 @@ internal static partial class LiquidCheck
             {
                 errors.Add(new TemplateError(file, line, "Nach „|“ fehlt der Name eines Filters."));
             }
-            else if (!Filters.Contains(name))
+            else if (!Filters.TryGetValue(name, out var counts))
             {
                 errors.Add(new TemplateError(file, line, $"Unbekannter Liquid-Filter „{name}“."));
             }
+            else if (ArgumentCount(segment) is var given && !counts.Contains(given))
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Der Liquid-Filter „{name}“ erwartet {string.Join(" oder ", counts.Order())} Angabe(n) nach „:“, hier stehen {given}."));
+            }
         }
+    }
+
+    /// <summary>The arguments of one filter, "append: ' und ', x" → 2; string literals are already blanked.</summary>
+    private static int ArgumentCount(string segment)
+    {
+        var colon = segment.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 || segment[(colon + 1)..].Trim().Length == 0 ? 0 : segment[(colon + 1)..].Split(',').Length;
     }
 
     private static string ExpressionBeforeFilters(string expression)

@@ -367,10 +367,12 @@ public sealed class ReportTemplateLoaderTests
     [InlineData("Im {{ quartal | grossbuchstaben }}.", "Unbekannter Liquid-Filter „grossbuchstaben“.")]
     [InlineData("Im {{ quartal | }}.", "Nach „|“ fehlt der Name eines Filters.")]
     [InlineData("Im {{ }}.", "Leerer Platzhalter „{{ }}“: zwischen den Klammern fehlt der Name.")]
+    [InlineData("Im {{ quartal | append }}.", "Der Liquid-Filter „append“ erwartet 1 Angabe(n) nach „:“, hier stehen 0.")]
+    [InlineData("Im {{ quartal | upcase: 'x' }}.", "Der Liquid-Filter „upcase“ erwartet 0 Angabe(n) nach „:“, hier stehen 1.")]
     public void A_placeholder_DotLiquid_would_print_unchanged_or_empty_is_an_error_with_its_line(string text, string message)
     {
         using var folder = new TemplateFolder();
-        folder.Write("quartalsbericht/regional.liquid", "Erste Zeile für {{ bezirk | upcase }}.\n\n" + text + "\n");
+        folder.Write("quartalsbericht/regional.liquid", "Erste Zeile für {{ bezirk | upcase | append: ', ' | truncate: 40 }}.\n\n" + text + "\n");
 
         var error = folder.Errors().ShouldHaveSingleItem();
 
