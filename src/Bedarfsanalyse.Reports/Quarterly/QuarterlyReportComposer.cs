@@ -14,21 +14,19 @@ namespace Bedarfsanalyse.Reports.Quarterly;
 /// </summary>
 public sealed class QuarterlyReportComposer
 {
-    /// <summary>The symbols of official statistics, explained on every report that could show them.</summary>
+    /// <summary>The symbols of official statistics with the template text that explains each, on every report that could show them.</summary>
     public static readonly IReadOnlyList<(string Symbol, string Meaning)> Symbols =
     [
-        (".", "geheim: weniger als drei Befragte oder aus Gründen der Geheimhaltung nicht ausgewiesen"),
-        ("/", "keine Angabe, da Zahlenwert nicht sicher genug (Basis unter zehn Befragten)"),
-        ("( )", "Aussagewert eingeschränkt, da der Wert statistisch relativ unsicher ist (Basis 10 bis 29 Befragte)"),
-        ("–", "nichts vorhanden"),
-        ("p", "vorläufige Zahl"),
-        ("r", "berichtigte Zahl"),
+        (".", ReportTexts.SymbolSecret),
+        ("/", ReportTexts.SymbolNotReliable),
+        ("( )", ReportTexts.SymbolLimited),
+        ("–", ReportTexts.SymbolNothing),
+        ("p", ReportTexts.SymbolProvisional),
+        ("r", ReportTexts.SymbolRevised),
     ];
 
     /// <summary>The secrecy threshold of the symbol "."; below it the report is only a short notice.</summary>
     private const int MinimumInterviews = 3;
-
-    private const string SymbolNote = "„.“ geheim; „/“ nicht sicher genug; „( )“ eingeschränkt aussagefähig; „–“ nichts vorhanden.";
 
     private readonly IReadOnlyList<QuestionnaireDefinition> _questionnaires;
 
@@ -42,10 +40,8 @@ public sealed class QuarterlyReportComposer
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(template);
         var quarter = data.Quarter.ToGermanLongString();
-        var metadata = new PdfMetadata(
-            $"{template.Title}: {data.DistrictName} – {quarter}",
-            data.NetworkName,
-            $"Quartalsbericht für {template.CommitteeAccusative}, {data.DistrictName} ({data.DistrictKey}), {quarter}")
+        var state = new CompositionState(data, template, Values(data, template)) { Questionnaires = _questionnaires };
+        var metadata = new PdfMetadata($"{template.Title}: {data.DistrictName} – {quarter}", data.NetworkName, state.Text(ReportTexts.Subject))
         {
             Keywords = ["Weiterbildung", "Bedarfsanalyse", data.DistrictName, data.Quarter.ToGermanShortString(), data.NetworkName],
         };
@@ -53,24 +49,21 @@ public sealed class QuarterlyReportComposer
         var document = new ReportDocument(metadata)
         {
             Header = page => page.Number == 1 ? PageBand.Empty : new PageBand(Left: $"{template.Title} · {data.DistrictName}", Right: quarter),
-            Footer = page => new PageBand(Left: $"{template.Committee} · {data.NetworkName}", Right: page.ToString()),
+            Footer = page => new PageBand(
+                Left: $"{template.Committee} · {data.NetworkName}",
+                Right: state.Text(ReportTexts.PageNumber, ("seite", page.Number), ("seiten", page.Count))),
         };
 
-        var state = new CompositionState(data, template, Values(data, template)) { Questionnaires = _questionnaires };
         document.Add(Cover(state));
         var interviews = data.EmployerInterviews + data.EmployeeInterviews;
         if (interviews < MinimumInterviews)
         {
             // Below the secrecy threshold every figure would be "." anyway: pages of symbols tell the reader nothing.
-            document.Add(new HeadingBlock(interviews == 0 ? "Keine Daten" : "Zu wenige Interviews"));
+            document.Add(new HeadingBlock(state.Text(interviews == 0 ? ReportTexts.NoDataHeading : ReportTexts.TooFewHeading)));
             document.Add(new ParagraphBlock(interviews == 0
-                ? $"Für {data.DistrictName} liegen für das {quarter} keine abgeschlossenen Interviews vor. " +
-                  "Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."
-                : $"Für {data.DistrictName} liegen für das {quarter} nur " +
-                  (interviews == 1 ? "ein abgeschlossenes Interview" : $"{GermanFigureFormat.Count(interviews)} abgeschlossene Interviews") +
-                  $" vor. Ergebnisse werden erst ab {MinimumInterviews} Interviews ausgewiesen, damit keine Angaben einzelner " +
-                  "Betriebe oder Beschäftigter erkennbar werden. Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme."));
-            document.Add(new ParagraphBlock($"Stand der Daten: {GermanFigureFormat.Date(data.AsOf)}.") { Style = ParagraphStyle.Note });
+                ? state.Text(ReportTexts.NoData)
+                : state.Text(ReportTexts.TooFew, ("interviews", interviews), ("mindestzahl", MinimumInterviews))));
+            document.Add(new ParagraphBlock(state.Text(ReportTexts.DataAsOf)) { Style = ParagraphStyle.Note });
             return document;
         }
 
@@ -88,8 +81,7 @@ public sealed class QuarterlyReportComposer
                 {
                     if (!saidNoEmployees)
                     {
-                        document.Add(new ParagraphBlock(
-                            $"Für {data.DistrictName} liegen im {quarter} keine Interviews mit Beschäftigten vor; Ergebnisse der Beschäftigtengruppen können deshalb nicht ausgewiesen werden."));
+                        document.Add(new ParagraphBlock(state.Text(ReportTexts.NoEmployees)));
                         saidNoEmployees = true;
                     }
 
@@ -139,9 +131,9 @@ public sealed class QuarterlyReportComposer
         yield return new SpacerBlock(150f);
         yield return new HeadingBlock(state.Template.Title);
         yield return new HeadingBlock($"{data.DistrictName} – {data.Quarter.ToGermanLongString()}", 2);
-        yield return new ParagraphBlock($"Bericht für {state.Template.CommitteeAccusative}");
+        yield return new ParagraphBlock(state.Text(ReportTexts.CoverFor));
         yield return new ParagraphBlock($"{data.NetworkName}");
-        yield return new ParagraphBlock($"Kreisschlüssel {data.DistrictKey} · Stand: {GermanFigureFormat.Date(data.AsOf)}") { Style = ParagraphStyle.Note };
+        yield return new ParagraphBlock(state.Text(ReportTexts.CoverNote)) { Style = ParagraphStyle.Note };
     }
 
     private IEnumerable<Block> Blocks(CompositionState state, TemplateSection section, TemplateBlock block) => block.Kind switch
@@ -170,14 +162,14 @@ public sealed class QuarterlyReportComposer
         var targets = data.FieldTargets;
         var figures = new List<KeyFigure>
         {
-            new(GermanFigureFormat.Count(data.EmployerInterviews), "befragte Betriebe", TargetNote(targets, employers: true)),
-            new(GermanFigureFormat.Count(data.EmployeeInterviews), "befragte Beschäftigte", TargetNote(targets, employers: false)),
+            new(GermanFigureFormat.Count(data.EmployerInterviews), state.Text(ReportTexts.KeyFigureEmployers), TargetNote(state, targets, employers: true)),
+            new(GermanFigureFormat.Count(data.EmployeeInterviews), state.Text(ReportTexts.KeyFigureEmployees), TargetNote(state, targets, employers: false)),
         };
 
         foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks).Where(b => b.Kind == BlockKind.Indicator).Take(1))
         {
             var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
-            figures.Add(new KeyFigure(share.Text, block.Title ?? state.Label(block), IntervalNote(share)));
+            figures.Add(new KeyFigure(share.Text, block.Title ?? state.Label(block), IntervalNote(state, share)));
         }
 
         foreach (var block in state.Template.Sections.SelectMany(s => s.Blocks).Where(b => b.Kind == BlockKind.Bars).Take(1))
@@ -185,23 +177,23 @@ public sealed class QuarterlyReportComposer
             var top = Ranked(state.Data.Shares(block.Questionnaire!, block.Question!)).FirstOrDefault();
             if (top is not null && top.ShownPercent is not null)
             {
-                figures.Add(new KeyFigure(top.Text, $"häufigster Bedarf: {top.Label}", IntervalNote(top)));
+                figures.Add(new KeyFigure(top.Text, state.Text(ReportTexts.KeyFigureTopNeed, ("thema", top.Label)), IntervalNote(state, top)));
             }
         }
 
         yield return new KeyFigureBlock(figures);
     }
 
-    private static string? TargetNote(IReadOnlyList<FieldTargetLine> targets, bool employers)
+    private static string? TargetNote(CompositionState state, IReadOnlyList<FieldTargetLine> targets, bool employers)
     {
         var lines = targets.Where(t => IsEmployerGroup(t.Group) == employers && t.Target is not null).ToList();
-        return lines.Count == 0 ? null : "Soll: " + GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value));
+        return lines.Count == 0 ? null : state.Text(ReportTexts.KeyFigureTarget, ("soll", GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value))));
     }
 
     private static bool IsEmployerGroup(string group) => group.Contains("Betrieb", StringComparison.OrdinalIgnoreCase);
 
-    private static string IntervalNote(ShareFigure share) =>
-        share.IntervalText.Length > 0 ? $"n = {share.NText}; 95-%-KI {share.IntervalText}" : $"n = {share.NText}";
+    private static string IntervalNote(CompositionState state, ShareFigure share) =>
+        state.Text(ReportTexts.KeyFigureBase, ("n", share.NText), ("ki", share.IntervalText.Length > 0 ? share.IntervalText : null));
 
     /// <summary>
     /// 3–5 sentences a committee member reads first, each computed from the model: the district against the network
@@ -224,9 +216,9 @@ public sealed class QuarterlyReportComposer
             {
                 var title = indicator.Title ?? state.Label(indicator);
                 messages.Add(difference is { IsStatisticallySecured: true, Point: { } point }
-                    ? $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}. {data.DistrictName} liegt damit statistisch gesichert " +
-                      $"{GermanFigureFormat.Number(Math.Abs(point) * 100.0, 1)} Prozentpunkte {(point > 0 ? "über" : "unter")} dem Verbund."
-                    : $"{title}: in {data.DistrictName} {share.Text}, im Verbund {network.Text}; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
+                    ? state.Text(ReportTexts.MessageNetworkSecured, ("titel", title), ("anteil", share.Text), ("anteil_verbund", network.Text),
+                        ("differenz", GermanFigureFormat.Number(Math.Abs(point) * 100.0, 1)), ("hoeher", point > 0))
+                    : state.Text(ReportTexts.MessageNetworkNotSecured, ("titel", title), ("anteil", share.Text), ("anteil_verbund", network.Text)));
             }
         }
 
@@ -235,10 +227,9 @@ public sealed class QuarterlyReportComposer
             var top = Ranked(data.Shares(bars.Questionnaire!, bars.Question!)).Where(s => s.ShownPercent is not null).Take(3).ToList();
             if (top.Count > 0)
             {
-                var who = bars.Questionnaire == NetworkQuestionnaires.EmployerKey ? "der Betriebe" : "der Beschäftigten";
-                var rest = top.Skip(1).Select(t => $"„{t.Label}“ ({t.Text})").ToList();
-                messages.Add($"Häufigster Weiterbildungsbedarf {who}: „{top[0].Label}“ ({top[0].Text}; n = {top[0].NText})" +
-                             (rest.Count > 0 ? $", danach {string.Join(" und ", rest)}." : "."));
+                var rest = top.Skip(1).Select(t => DotLiquid.Hash.FromDictionary(new Dictionary<string, object> { ["thema"] = t.Label, ["anteil"] = t.Text })).ToList();
+                messages.Add(state.Text(ReportTexts.MessageTopNeed, ("betriebe", bars.Questionnaire == NetworkQuestionnaires.EmployerKey),
+                    ("thema", top[0].Label), ("anteil", top[0].Text), ("n", top[0].NText), ("weitere", rest)));
             }
         }
 
@@ -252,20 +243,20 @@ public sealed class QuarterlyReportComposer
         var largest = changes.Where(c => c.Figures.Change!.IsStatisticallySecured).OrderByDescending(c => Math.Abs(c.Figures.Change!.Point!.Value)).FirstOrDefault();
         if (largest.Figures is { } secured)
         {
-            messages.Add($"Größte gesicherte Veränderung gegenüber dem {previousQuarter}: {largest.Title} " +
-                         $"{GermanFigureFormat.Change(secured.Change!)} (von {secured.Previous.Text} auf {secured.Current.Text}).");
+            messages.Add(state.Text(ReportTexts.MessageLargestChange, ("vorjahresquartal", previousQuarter), ("titel", largest.Title),
+                ("veraenderung", GermanFigureFormat.Change(secured.Change!)), ("vorher", secured.Previous.Text), ("jetzt", secured.Current.Text)));
         }
         else if (changes.Count > 0)
         {
-            messages.Add($"Gegenüber dem {previousQuarter} hat sich keine der Kennzahlen statistisch gesichert verändert.");
+            messages.Add(state.Text(ReportTexts.MessageNoSecuredChange, ("vorjahresquartal", previousQuarter)));
         }
 
         if (messages.Count == 0)
         {
-            messages.Add("Zu den Ergebnissen lassen sich in diesem Quartal wegen zu weniger Befragter keine gesicherten Kernaussagen treffen.");
+            messages.Add(state.Text(ReportTexts.MessageNone));
         }
 
-        messages.Add(FieldWorkMessage(data));
+        messages.Add(FieldWorkMessage(state));
 
         foreach (var message in messages.Take(5))
         {
@@ -273,24 +264,23 @@ public sealed class QuarterlyReportComposer
         }
     }
 
-    private static string FieldWorkMessage(IDistrictReportData data)
+    private static string FieldWorkMessage(CompositionState state)
     {
-        var quarter = data.Quarter.ToGermanLongString();
+        var data = state.Data;
         var targets = data.FieldTargets;
         var planned = targets.Where(t => t.Target is > 0).ToList();
         var unplanned = targets.Where(t => t.Target is not > 0 && t.Interviews > 0).ToList();
         if (planned.Count == 0)
         {
-            return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(data.EmployerInterviews + data.EmployeeInterviews)} abgeschlossene Interviews; ein Soll ist nicht hinterlegt.";
+            return state.Text(ReportTexts.MessageFieldWorkWithoutTarget, ("interviews", GermanFigureFormat.Count(data.EmployerInterviews + data.EmployeeInterviews)));
         }
 
         var done = planned.Sum(t => t.Interviews);
         var target = planned.Sum(t => t.Target!.Value);
-        var extra = unplanned.Count == 0
-            ? ""
-            : $" Dazu kommen {GermanFigureFormat.Count(unplanned.Sum(t => t.Interviews))} Interviews in Gruppen ohne Soll ({string.Join(", ", unplanned.Select(t => t.Group))}).";
-        return $"Feldarbeit im {quarter}: {GermanFigureFormat.Count(done)} von {GermanFigureFormat.Count(target)} geplanten Interviews " +
-               $"({GermanFigureFormat.Number(100.0 * done / target, 0)} % des Solls).{extra}";
+        return state.Text(ReportTexts.MessageFieldWork, ("ist", GermanFigureFormat.Count(done)), ("soll", GermanFigureFormat.Count(target)),
+            ("erreicht", GermanFigureFormat.Number(100.0 * done / target, 0)),
+            ("ohne_soll", GermanFigureFormat.Count(unplanned.Sum(t => t.Interviews))),
+            ("gruppen_ohne_soll", unplanned.Count == 0 ? null : string.Join(", ", unplanned.Select(t => t.Group))));
     }
 
     private static IEnumerable<Block> FieldTargets(CompositionState state)
@@ -305,16 +295,21 @@ public sealed class QuarterlyReportComposer
             .ToList();
         if (rows.Count == 0)
         {
-            yield return new ParagraphBlock("Für dieses Quartal sind keine Feldziele hinterlegt.");
+            yield return new ParagraphBlock(state.Text(ReportTexts.FieldTargetsNone));
             yield break;
         }
 
         yield return new TableBlock(
-            [new TableColumn("Befragtengruppe", Weight: 3), TableColumn.Numeric("Soll"), TableColumn.Numeric("Ist"), TableColumn.Numeric("Erreicht")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnGroup), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnTarget)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnDone)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnReached)),
+            ],
             rows)
         {
-            Caption = state.NextTable("Interviews nach Befragtengruppe: Soll und Ist"),
-            Note = "Ist: abgeschlossene, nicht zurückgezogene Interviews im Quartal. „–“ kein Soll hinterlegt.",
+            Caption = state.NextTable(state.Text(ReportTexts.FieldTargetsCaption)),
+            Note = state.Text(ReportTexts.FieldTargetsNote),
         };
     }
 
@@ -322,11 +317,11 @@ public sealed class QuarterlyReportComposer
     {
         var counts = state.Data.Distribution(block.Questionnaire!, block.Question!);
         yield return new TableBlock(
-            [new TableColumn(state.Label(block), Weight: 3), TableColumn.Numeric("Interviews")],
+            [new TableColumn(state.Label(block), Weight: 3), TableColumn.Numeric(state.Text(ReportTexts.ColumnInterviews))],
             counts.Select(c => new TableRow([c.Label, c.Text])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = SymbolNote,
+            Note = state.SymbolNote,
         };
     }
 
@@ -339,14 +334,19 @@ public sealed class QuarterlyReportComposer
             var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
             return new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText]);
         }).ToList();
-        var questions = string.Join(" ", blocks.Select(block =>
-            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“, Anteil der Antwort „{state.ChoiceLabel(block, block.Value!)}“."));
+        var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.IndicatorQuestion,
+            ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)), ("antwort", state.ChoiceLabel(block, block.Value!)))));
         yield return new TableBlock(
-            [new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnFigure), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             rows)
         {
-            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen"),
-            Note = $"{questions} {SymbolNote}",
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : state.Text(ReportTexts.IndicatorsCaption)),
+            Note = $"{questions} {state.SymbolNote}",
         };
     }
 
@@ -357,20 +357,23 @@ public sealed class QuarterlyReportComposer
             var figure = state.Data.Number(block.Questionnaire!, block.Question!);
             return new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText]);
         }).ToList();
-        var questions = string.Join(" ", blocks.Select(block =>
-            $"{(blocks.Count > 1 ? (block.Title ?? state.Label(block)) + ": " : "")}Frage „{state.QuestionText(block)}“."));
+        var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.NumberQuestion,
+            ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)))));
         yield return new TableBlock(
             [
-                new TableColumn("Kennzahl", Weight: 3), TableColumn.Numeric("Summe"), TableColumn.Numeric("Mittelwert"),
-                TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Median"), TableColumn.Numeric("n"),
+                new TableColumn(state.Text(ReportTexts.ColumnFigure), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnSum)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnMean)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnMedian)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
             ],
             rows)
         {
-            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : "Kennzahlen in Zahlen"),
-            Note = blocks[0].Questionnaire == NetworkQuestionnaires.EmployerKey
-                ? $"{questions} Summe über die befragten Betriebe mit Angabe; Mittelwert und Median je Betrieb; n: Betriebe mit Angabe. " +
-                  $"Summen, die von ein oder zwei Betrieben bestimmt werden, sind geheim („.“). {SymbolNote}"
-                : $"{questions} Summe über die Befragten mit Angabe; Mittelwert und Median je Person; n: Befragte mit Angabe. {SymbolNote}",
+            Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : state.Text(ReportTexts.NumbersCaption)),
+            Note = state.Text(
+                blocks[0].Questionnaire == NetworkQuestionnaires.EmployerKey ? ReportTexts.NumbersNoteEmployers : ReportTexts.NumbersNoteEmployees,
+                ("fragen", questions), ("zeichen", state.SymbolNote)),
         };
     }
 
@@ -393,13 +396,14 @@ public sealed class QuarterlyReportComposer
 
         if (rows.Count == 0 || matrix.Scale.Count == 0)
         {
-            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield return new ParagraphBlock(state.Text(ReportTexts.NoAnswers, ("titel", block.Title ?? state.Label(block))));
             yield break;
         }
 
         yield return new StackedBarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), matrix.Scale, rows.Select(r => r.ToStackedBar()).ToList())
         {
-            Note = $"Anteil in % der Befragten, die das Thema genannt haben (n je Zeile). Eine Zeile mit einem nicht ausweisbaren Anteil zeigt nur das Zeichen. {SymbolNote}",
+            Note = state.Text(ReportTexts.MatrixNote, ("zeichen", state.SymbolNote)),
+            AxisLabel = state.Text(ReportTexts.PercentAxis),
         };
     }
 
@@ -413,13 +417,15 @@ public sealed class QuarterlyReportComposer
 
         if (shares.Count == 0)
         {
-            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield return new ParagraphBlock(state.Text(ReportTexts.NoAnswers, ("titel", block.Title ?? state.Label(block))));
             yield break;
         }
 
         yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), shares.Select(s => s.ToBar()).ToList())
         {
-            Note = $"Anteil in %{(state.IsMultipleChoice(block) ? ", Mehrfachnennungen möglich" : "")}; Linien: 95-%-Konfidenzintervall. {SymbolNote}",
+            Note = state.Text(ReportTexts.BarsNote, ("mehrfach", state.IsMultipleChoice(block)), ("zeichen", state.SymbolNote)),
+            AxisLabel = state.Text(ReportTexts.PercentAxis),
+            ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
     }
 
@@ -437,16 +443,17 @@ public sealed class QuarterlyReportComposer
         var matrix = state.Data.ByEmployeeGroup(block.Question!);
         if (matrix.Rows.Count == 0 || matrix.Groups.Count == 0)
         {
-            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: keine Angaben.");
+            yield return new ParagraphBlock(state.Text(ReportTexts.NoAnswers, ("titel", block.Title ?? state.Label(block))));
             yield break;
         }
 
         yield return new HeatMapBlock(
             state.NextFigure(block.Title ?? state.Label(block)),
-            matrix.Groups.Select(g => $"{g.Label} (n = {GermanFigureFormat.Count(g.N)})").ToList(),
+            matrix.Groups.Select(g => state.Text(ReportTexts.HeatMapColumn, ("gruppe", g.Label), ("n", GermanFigureFormat.Count(g.N)))).ToList(),
             matrix.Rows.Select(r => new HeatMapRow(r.Label, r.Cells.Select(c => c.ToHeatMapCell()).ToList())).ToList())
         {
-            Note = $"Anteil der Befragten der Gruppe in %. {SymbolNote}",
+            Note = state.Text(ReportTexts.HeatMapNote, ("zeichen", state.SymbolNote)),
+            ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
     }
 
@@ -454,32 +461,46 @@ public sealed class QuarterlyReportComposer
     {
         var lines = state.Data.Compare(block.Question!, block.CompareWith!);
         yield return new TableBlock(
-            [new TableColumn("Thema", Weight: 3), TableColumn.Numeric("Betriebe"), TableColumn.Numeric("n"), TableColumn.Numeric("Beschäftigte"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnTopic), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnEmployers)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnEmployees)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             lines.Select(l => new TableRow([l.Label, l.Employers.Text, l.Employers.NText, l.Employees.Text, l.Employees.NText])).ToList())
         {
-            Caption = state.NextTable(block.Title ?? "Betriebe und Beschäftigte im Vergleich"),
-            Note = $"Anteil der Betriebe bzw. der Beschäftigten, die Bedarf zu dem Thema sehen; Mehrfachnennungen möglich. {SymbolNote}",
+            Caption = state.NextTable(block.Title ?? state.Text(ReportTexts.ComparisonCaption)),
+            Note = state.Text(ReportTexts.ComparisonNote, ("zeichen", state.SymbolNote)),
         };
     }
 
     private static IEnumerable<Block> Regional(CompositionState state, TemplateBlock block)
     {
         var regional = state.Data.Regional(block.Questionnaire!, block.Question!, block.Value!);
-        var items = new List<BarChartItem> { regional.Network.ToBar($"{state.Data.NetworkName} insgesamt") };
-        items.AddRange(regional.Districts.Select(d => d.Share.ToBar(d.IsReportDistrict ? d.DistrictName + " (dieser Bericht)" : d.DistrictName)));
+        var networkLabel = state.Text(ReportTexts.RegionalNetwork);
+        var items = new List<BarChartItem> { regional.Network.ToBar(networkLabel) };
+        items.AddRange(regional.Districts.Select(d => d.Share.ToBar(d.IsReportDistrict ? state.Text(ReportTexts.RegionalOwnDistrict, ("name", d.DistrictName)) : d.DistrictName)));
         yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), items)
         {
-            Note = $"Anteil in %; Linien: 95-%-Konfidenzintervall. Ausgewiesen nach den Regeln der Geheimhaltung. {SymbolNote}",
+            Note = state.Text(ReportTexts.RegionalNote, ("zeichen", state.SymbolNote)),
+            AxisLabel = state.Text(ReportTexts.PercentAxis),
+            ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
         yield return new TableBlock(
-            [new TableColumn("Gebiet", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
             [
-                new TableRow([$"{state.Data.NetworkName} insgesamt", regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
+                new TableColumn(state.Text(ReportTexts.ColumnArea), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
+            [
+                new TableRow([networkLabel, regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
                 .. regional.Districts.Select(d => new TableRow([d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText])),
             ])
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = SymbolNote,
+            Note = state.SymbolNote,
         };
     }
 
@@ -489,7 +510,7 @@ public sealed class QuarterlyReportComposer
         if (trend.Points.Count == 0 || trend.Points.All(p => p.Quarterly.ShownPercent is null && p.Rolling?.ShownPercent is null))
         {
             // An empty chart only looks like a failure; say in one sentence why there is none.
-            yield return new ParagraphBlock($"{block.Title ?? state.Label(block)}: Für {state.Data.DistrictName} liegt in keinem der Quartale ein ausweisbarer Wert vor.");
+            yield return new ParagraphBlock(state.Text(ReportTexts.TrendNone, ("titel", block.Title ?? state.Label(block))));
             yield break;
         }
 
@@ -498,43 +519,46 @@ public sealed class QuarterlyReportComposer
             state.NextFigure(title),
             trend.Points.Select(p => p.Quarter.ToGermanShortString()).ToList(),
             [
-                new LineSeries("Quartalswert", trend.Points.Select(p => p.Quarterly.ShownPercent).ToList()),
-                new LineSeries("gleitender Wert über vier Quartale", trend.Points.Select(p => p.Rolling?.ShownPercent).ToList()),
+                new LineSeries(state.Text(ReportTexts.TrendQuarterly), trend.Points.Select(p => p.Quarterly.ShownPercent).ToList()),
+                new LineSeries(state.Text(ReportTexts.TrendRolling), trend.Points.Select(p => p.Rolling?.ShownPercent).ToList()),
             ])
         {
-            Note = "Anteil in %. Lücken: kein ausweisbarer Wert.",
+            Note = state.Text(ReportTexts.TrendNote),
+            AxisLabel = state.Text(ReportTexts.PercentAxis),
         };
 
         yield return new TableBlock(
-            [new TableColumn("Quartal", Weight: 2), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n"), TableColumn.Numeric("gleitend")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnQuarter), Weight: 2),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnRolling)),
+            ],
             trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
-            Note = SymbolNote,
+            Note = state.SymbolNote,
         };
 
-        yield return new ParagraphBlock(Change("gegenüber dem Vorjahresquartal", trend.ChangeToSameQuarterPreviousYear));
-        yield return new ParagraphBlock(Change("gegenüber dem Vorquartal", trend.ChangeToPreviousQuarter));
+        yield return new ParagraphBlock(Change(state, ReportTexts.ChangeToPreviousYear, trend.ChangeToSameQuarterPreviousYear));
+        yield return new ParagraphBlock(Change(state, ReportTexts.ChangeToPreviousQuarter, trend.ChangeToPreviousQuarter));
     }
 
-    private static string Change(string against, Core.Statistics.DifferenceEstimate? change)
-    {
-        if (change is not { HasData: true })
-        {
-            return $"Veränderung {against}: kein Vergleichswert.";
-        }
-
-        var interval = change.Interval is { } i ? $"; 95-%-KI {GermanFigureFormat.PercentagePointInterval(i)}" : "";
-        return $"Veränderung {against}: {GermanFigureFormat.Change(change)}{interval}.";
-    }
+    /// <summary>"Veränderung gegenüber …" with the change and its interval, or the text's words for no comparison value.</summary>
+    private static string Change(CompositionState state, string text, Core.Statistics.DifferenceEstimate? change) =>
+        change is not { HasData: true }
+            ? state.Text(text, ("veraenderung", null), ("ki", null))
+            : state.Text(text, ("veraenderung", GermanFigureFormat.Change(change)),
+                ("ki", change.Interval is { } interval ? GermanFigureFormat.PercentagePointInterval(interval) : null));
 
     private static IEnumerable<Block> SymbolTable(CompositionState state)
     {
         yield return new TableBlock(
-            [new TableColumn("Zeichen"), new TableColumn("Bedeutung", Weight: 5)],
-            Symbols.Select(s => new TableRow([s.Symbol, s.Meaning])).ToList())
+            [new TableColumn(state.Text(ReportTexts.ColumnSymbol)), new TableColumn(state.Text(ReportTexts.ColumnMeaning), Weight: 5)],
+            Symbols.Select(s => new TableRow([s.Symbol, state.Text(s.Meaning)])).ToList())
         {
-            Caption = state.NextTable("Zeichenerklärung"),
+            Caption = state.NextTable(state.Text(ReportTexts.SymbolsCaption)),
         };
     }
 
@@ -542,11 +566,16 @@ public sealed class QuarterlyReportComposer
     {
         var shares = state.Data.Shares(block.Questionnaire!, block.Question!);
         yield return new TableBlock(
-            [new TableColumn("Antwort", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
+            [
+                new TableColumn(state.Text(ReportTexts.ColumnAnswer), Weight: 3),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnShare)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
+            ],
             shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalText, s.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = $"Frage: „{state.QuestionText(block)}“{(state.IsMultipleChoice(block) ? " Mehrfachnennungen möglich." : "")} {SymbolNote}",
+            Note = state.Text(ReportTexts.TableNote, ("frage", state.QuestionText(block)), ("mehrfach", state.IsMultipleChoice(block)), ("zeichen", state.SymbolNote)),
         };
     }
 
@@ -555,6 +584,7 @@ public sealed class QuarterlyReportComposer
     {
         private int _figures;
         private int _tables;
+        private string? _symbolNote;
 
         public IDistrictReportData Data { get; } = data;
 
@@ -564,9 +594,29 @@ public sealed class QuarterlyReportComposer
 
         public IReadOnlyList<QuestionnaireDefinition> Questionnaires { get; init; } = NetworkQuestionnaires.All;
 
-        public string NextFigure(string title) => $"Abbildung {++_figures}: {title}";
+        /// <summary>The short explanation of the symbols that ends most notes.</summary>
+        public string SymbolNote => _symbolNote ??= Text(ReportTexts.SymbolNote);
 
-        public string NextTable(string title) => $"Tabelle {++_tables}: {title}";
+        public string NextFigure(string title) => Text(ReportTexts.FigureCaption, ("nummer", ++_figures), ("titel", title));
+
+        public string NextTable(string title) => Text(ReportTexts.TableCaption, ("nummer", ++_tables), ("titel", title));
+
+        /// <summary>A text of the template with the report's placeholders and the given ones filled in.</summary>
+        public string Text(string name, params (string Name, object? Value)[] values)
+        {
+            if (values.Length == 0)
+            {
+                return Template.Texts.Render(name, Values);
+            }
+
+            var all = new Dictionary<string, object?>(Values, StringComparer.Ordinal);
+            foreach (var (key, value) in values)
+            {
+                all[key] = value;
+            }
+
+            return Template.Texts.Render(name, all);
+        }
 
         public Question? Question(TemplateBlock block) =>
             Questionnaires.FirstOrDefault(q => q.Key == block.Questionnaire)?.Questions().FirstOrDefault(q => q.Name == block.Question);

@@ -22,6 +22,18 @@ internal static partial class LiquidCheck
         "forloop",
     };
 
+    /// <summary>
+    /// The filters DotLiquid knows, by their Liquid names ("upcase", "append"), with the numbers of arguments after
+    /// the colon each accepts (the input and DotLiquid's context are not written as arguments).
+    /// </summary>
+    private static readonly Dictionary<string, HashSet<int>> Filters = typeof(DotLiquid.StandardFilters)
+        .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .GroupBy(method => DotLiquid.Template.NamingConvention.GetMemberName(method.Name), StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group
+            .Select(method => method.GetParameters().Where(p => p.ParameterType != typeof(DotLiquid.Context)).Skip(1).ToList())
+            .SelectMany(arguments => Enumerable.Range(arguments.Count(a => !a.IsOptional), arguments.Count(a => a.IsOptional) + 1))
+            .ToHashSet(), StringComparer.Ordinal);
+
     public static IReadOnlyList<TemplateError> Check(string file, string source, IReadOnlySet<string> variables)
     {
         var errors = new List<TemplateError>();
@@ -56,7 +68,14 @@ internal static partial class LiquidCheck
             position = end + 2;
             if (kind == '{')
             {
+                if (inner.Length == 0)
+                {
+                    errors.Add(new TemplateError(file, line, "Leerer Platzhalter „{{ }}“: zwischen den Klammern fehlt der Name."));
+                    continue;
+                }
+
                 CheckNames(file, line, ExpressionBeforeFilters(inner), known, errors);
+                CheckFilters(file, line, inner, errors);
                 continue;
             }
 
@@ -112,6 +131,7 @@ internal static partial class LiquidCheck
                     else
                     {
                         CheckNames(file, line, ExpressionBeforeFilters(assignment.Groups[2].Value), known, errors);
+                        CheckFilters(file, line, assignment.Groups[2].Value, errors);
                         known.Add(assignment.Groups[1].Value);
                     }
 
@@ -184,7 +204,12 @@ internal static partial class LiquidCheck
                 {
                     snippet += "{% " + endTag + " %}";
                 }
-                else if (tag is "else" or "elsif" or "when" or "break" or "continue" || BlockEnds.ContainsValue(tag))
+                else if (tag is "elsif" or "when")
+                {
+                    // These only parse inside their block, so they are tried inside a block that is itself valid.
+                    snippet = tag == "when" ? "{% case x %}" + snippet + "{% endcase %}" : "{% if x %}" + snippet + "{% endif %}";
+                }
+                else if (tag is "else" or "break" or "continue" || BlockEnds.ContainsValue(tag))
                 {
                     continue;
                 }
@@ -201,6 +226,40 @@ internal static partial class LiquidCheck
         }
 
         return 1;
+    }
+
+    /// <summary>
+    /// DotLiquid passes a value through unchanged when a filter name is unknown or missing, so a typo ("upcse") would
+    /// print the raw value without anyone noticing; a filter with the wrong number of arguments prints DotLiquid's
+    /// English error text into the report.
+    /// </summary>
+    private static void CheckFilters(string file, int line, string expression, List<TemplateError> errors)
+    {
+        var segments = StringLiteral().Replace(expression, "\"\"").Split('|');
+        foreach (var segment in segments.Skip(1))
+        {
+            var name = FilterName().Match(segment).Value.Trim();
+            if (name.Length == 0)
+            {
+                errors.Add(new TemplateError(file, line, "Nach „|“ fehlt der Name eines Filters."));
+            }
+            else if (!Filters.TryGetValue(name, out var counts))
+            {
+                errors.Add(new TemplateError(file, line, $"Unbekannter Liquid-Filter „{name}“."));
+            }
+            else if (ArgumentCount(segment) is var given && !counts.Contains(given))
+            {
+                errors.Add(new TemplateError(file, line,
+                    $"Der Liquid-Filter „{name}“ erwartet {string.Join(" oder ", counts.Order())} Angabe(n) nach „:“, hier stehen {given}."));
+            }
+        }
+    }
+
+    /// <summary>The arguments of one filter, "append: ' und ', x" → 2; string literals are already blanked.</summary>
+    private static int ArgumentCount(string segment)
+    {
+        var colon = segment.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 || segment[(colon + 1)..].Trim().Length == 0 ? 0 : segment[(colon + 1)..].Split(',').Length;
     }
 
     private static string ExpressionBeforeFilters(string expression)
@@ -239,6 +298,9 @@ internal static partial class LiquidCheck
 
     [GeneratedRegex(@"^[a-z_]+")]
     private static partial Regex TagName();
+
+    [GeneratedRegex(@"^\s*[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex FilterName();
 
     [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s+in\s+(.+)$")]
     private static partial Regex ForArguments();

@@ -9,6 +9,9 @@ public sealed record ReportTemplate(string Version, string Title, string Committ
     /// <summary>The grammatical gender of the committee's name ("Steuerkreis" m, "Lenkungsgruppe" f), from the template data.</summary>
     public CommitteeGender CommitteeGender { get; init; } = CommitteeGender.Masculine;
 
+    /// <summary>The wording outside the sections' running texts, after the network's replacements.</summary>
+    public required ReportTexts Texts { get; init; }
+
     /// <summary>"den Steuerkreis MehrWert", "die Lenkungsgruppe …": for "Bericht für …".</summary>
     public string CommitteeAccusative => CommitteeGender switch
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Bedarfsanalyse.Core.Questionnaires;
+using Bedarfsanalyse.Core.Questionnaires.Network;
 
 namespace Bedarfsanalyse.Reports.Templates;
 
@@ -127,6 +128,7 @@ public sealed partial class ReportTemplateLoader
             raw.Version ?? "", raw.Title ?? "", string.IsNullOrWhiteSpace(committee) ? raw.Committee ?? "Steuerkreis" : committee, sections)
         {
             CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? CommitteeGender.Masculine,
+            Texts = new ReportTexts(ReadTexts(raw.Texts, file, lines!, complete: true, errors)),
         };
         if (string.IsNullOrWhiteSpace(raw.Version))
         {
@@ -173,7 +175,11 @@ public sealed partial class ReportTemplateLoader
             for (var i = 0; i < order.Count; i++)
             {
                 var section = FindSection(sections, order[i], file, lines!.LineOf($"order[{i}]"), errors);
-                if (section is not null)
+                if (section is not null && reordered.Contains(section))
+                {
+                    errors.Add(new TemplateError(file, lines.LineOf($"order[{i}]"), $"Der Abschnitt „{order[i]}“ steht zweimal in „order“."));
+                }
+                else if (section is not null)
                 {
                     reordered.Add(section);
                 }
@@ -208,13 +214,70 @@ public sealed partial class ReportTemplateLoader
             }
         }
 
+        foreach (var (name, title) in raw.Titles ?? [])
+        {
+            var line = lines!.LineOf("titles." + name);
+            var section = FindSection(sections, name, file, line, errors);
+            if (section is not null && string.IsNullOrWhiteSpace(title))
+            {
+                errors.Add(new TemplateError(file, line, $"Der Titel für den Abschnitt „{name}“ ist leer."));
+            }
+            else if (section is not null)
+            {
+                sections[sections.IndexOf(section)] = section with { Title = title };
+            }
+        }
+
         return template with
         {
+            Texts = template.Texts.With(ReadTexts(raw.Texts, file, lines!, complete: false, errors)),
             Committee = string.IsNullOrWhiteSpace(raw.Committee) ? template.Committee : raw.Committee,
             CommitteeGender = Gender(raw.CommitteeGender, file, lines!, errors) ?? template.CommitteeGender,
             Title = string.IsNullOrWhiteSpace(raw.Title) ? template.Title : raw.Title,
             Sections = sections,
         };
+    }
+
+    /// <summary>
+    /// The texts under "texts", each checked against the placeholders it may use. The template must have every text the
+    /// report needs (<paramref name="complete"/>); a network's file replaces only those it names.
+    /// </summary>
+    private static Dictionary<string, LiquidText> ReadTexts(Dictionary<string, string>? raw, string file, JsonLineMap lines, bool complete, List<TemplateError> errors)
+    {
+        var texts = new Dictionary<string, LiquidText>(StringComparer.Ordinal);
+        foreach (var (name, source) in raw ?? [])
+        {
+            // A text is one JSON string, so every problem inside it is on the line of its name.
+            var line = lines.LineOf("texts." + name);
+            if (!ReportTexts.Placeholders.TryGetValue(name, out var placeholders))
+            {
+                errors.Add(new TemplateError(file, line, $"Unbekannter Text „{name}“ unter „texts“. Bekannt sind: {string.Join(", ", ReportTexts.Placeholders.Keys)}."));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                errors.Add(new TemplateError(file, line, $"Der Text „{name}“ ist leer."));
+                continue;
+            }
+
+            var problems = LiquidCheck.Check(file, source, new HashSet<string>([.. ReportTextVariables.All, .. placeholders], StringComparer.Ordinal));
+            errors.AddRange(problems.Select(problem => problem with { Line = line, Message = $"Text „{name}“: {problem.Message}" }));
+            if (problems.Count == 0)
+            {
+                texts[name] = new LiquidText(file, source);
+            }
+        }
+
+        if (complete)
+        {
+            foreach (var name in ReportTexts.Placeholders.Keys.Where(name => !texts.ContainsKey(name) && raw?.ContainsKey(name) != true))
+            {
+                errors.Add(new TemplateError(file, lines.LineOf("texts"), $"Der Text „{name}“ fehlt unter „texts“; der Bericht braucht ihn."));
+            }
+        }
+
+        return texts;
     }
 
     private static readonly Dictionary<string, CommitteeGender> Genders = new(StringComparer.Ordinal)
@@ -258,6 +321,26 @@ public sealed partial class ReportTemplateLoader
         return section;
     }
 
+    /// <summary>The fields each block kind reads besides "kind"; any other field would be silently ignored, so it is an error.</summary>
+    private static readonly Dictionary<BlockKind, string[]> BlockFields = new()
+    {
+        [BlockKind.Text] = ["file"],
+        [BlockKind.KeyFigures] = [],
+        [BlockKind.KeyMessages] = [],
+        [BlockKind.FieldTargets] = [],
+        [BlockKind.Symbols] = [],
+        [BlockKind.Distribution] = ["title", "questionnaire", "question", "label"],
+        [BlockKind.Indicator] = ["title", "questionnaire", "question", "value", "label"],
+        [BlockKind.Numeric] = ["title", "questionnaire", "question", "label"],
+        [BlockKind.Bars] = ["title", "questionnaire", "question", "top", "label"],
+        [BlockKind.Matrix] = ["title", "questionnaire", "question", "top", "label"],
+        [BlockKind.HeatMap] = ["title", "questionnaire", "question", "label"],
+        [BlockKind.Comparison] = ["title", "questionnaire", "question", "compare_with", "label"],
+        [BlockKind.Regional] = ["title", "questionnaire", "question", "value", "label"],
+        [BlockKind.Trend] = ["title", "questionnaire", "question", "value", "label"],
+        [BlockKind.Table] = ["title", "questionnaire", "question", "label"],
+    };
+
     private TemplateBlock? Block(RawBlock raw, string folder, string templateName, string file, JsonLineMap lines, string path, List<TemplateError> errors)
     {
         var count = errors.Count;
@@ -268,37 +351,48 @@ public sealed partial class ReportTemplateLoader
             return null;
         }
 
+        var allowed = BlockFields[kind];
+        foreach (var field in raw.FieldsSet().Where(f => !allowed.Contains(f)))
+        {
+            errors.Add(new TemplateError(file, lines.LineOf($"{path}.{field}"), allowed.Length == 0
+                ? $"Das Feld „{field}“ passt nicht zu einem Baustein „{raw.Kind}“; dieser Baustein hat außer „kind“ keine Felder."
+                : $"Das Feld „{field}“ passt nicht zu einem Baustein „{raw.Kind}“; erlaubt sind: {string.Join(", ", allowed)}."));
+        }
+
+        if (errors.Count > count)
+        {
+            return null;
+        }
+
         LiquidText? text = null;
         if (kind == BlockKind.Text)
         {
             text = Text(raw.File, folder, templateName, file, lines.LineOf(path + ".file"), errors);
         }
 
-        var needsQuestion = kind is BlockKind.Distribution or BlockKind.Indicator or BlockKind.Numeric or BlockKind.Matrix or BlockKind.Bars or BlockKind.HeatMap
-            or BlockKind.Comparison or BlockKind.Regional or BlockKind.Trend or BlockKind.Table;
+        var value = raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null);
         string? questionnaire = null;
-        if (needsQuestion)
+        if (allowed.Contains("question"))
         {
-            var question = FindQuestion(raw.Questionnaire, raw.Question, file, lines.LineOf(path + ".question"), errors, out questionnaire);
+            var questionLine = lines.LineOf(path + ".question");
+            var question = FindQuestion(raw.Questionnaire, raw.Question, file, questionLine, errors, out questionnaire);
             if (question is not null && question.Label is null && string.IsNullOrWhiteSpace(raw.Label))
             {
-                errors.Add(new TemplateError(file, lines.LineOf(path + ".question"),
+                errors.Add(new TemplateError(file, questionLine,
                     $"Die Frage „{question.Name}“ hat keine Beschriftung; bitte „label“ mit dem deutschen Namen angeben (z. B. „Wirtschaftszweig“)."));
             }
 
             if (question is not null)
             {
-                CheckQuestionFits(kind, raw, question, questionnaire!, file, lines.LineOf(path + ".question"), lines.LineOf(path + ".value"), errors);
+                // A default "ja" is checked like a written one: the question must have that answer.
+                var valueLine = raw.Value is null ? questionLine : lines.LineOf(path + ".value");
+                CheckQuestionFits(kind, raw, value, question, questionnaire!, file, questionLine, valueLine, errors);
             }
 
             if (kind == BlockKind.Comparison)
             {
-                FindQuestion(null, raw.CompareWith, file, lines.LineOf(path + ".compare_with"), errors, out _);
+                CheckComparedQuestion(raw.CompareWith, file, lines.LineOf(path + (raw.CompareWith is null ? "" : ".compare_with")), errors);
             }
-        }
-        else if (raw.Question is not null)
-        {
-            errors.Add(new TemplateError(file, lines.LineOf(path + ".question"), $"Ein Baustein „{raw.Kind}“ zeigt keine Frage; bitte „question“ entfernen."));
         }
 
         if (raw.Top is <= 0)
@@ -308,8 +402,28 @@ public sealed partial class ReportTemplateLoader
 
         return errors.Count > count
             ? null
-            : new TemplateBlock(kind, raw.Title, questionnaire, raw.Question, raw.CompareWith,
-                raw.Value ?? (kind is BlockKind.Indicator or BlockKind.Regional or BlockKind.Trend ? YesNoQuestion.Yes : null), raw.Top, text, raw.Label);
+            : new TemplateBlock(kind, raw.Title, questionnaire, raw.Question, raw.CompareWith, value, raw.Top, text, raw.Label);
+    }
+
+    /// <summary>The employee side of a comparison: a choice question of the employee survey, asked over the same topics.</summary>
+    private void CheckComparedQuestion(string? name, string file, int line, List<TemplateError> errors)
+    {
+        var employees = NetworkQuestionnaires.EmployeeKey;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new TemplateError(file, line, "Ein Vergleich braucht „compare_with“: die Frage der Beschäftigtenbefragung, die neben die Frage der Betriebe gestellt wird."));
+            return;
+        }
+
+        var question = _questionnaires.FirstOrDefault(q => q.Key == employees)?.Questions().FirstOrDefault(q => q.Name == name);
+        if (question is null)
+        {
+            errors.Add(new TemplateError(file, line, $"„compare_with“ nennt „{name}“; das ist keine Frage der Beschäftigtenbefragung („{employees}“)."));
+        }
+        else if (question is not ChoiceQuestion)
+        {
+            errors.Add(new TemplateError(file, line, $"„compare_with“ nennt „{name}“; diese Frage hat keine Antwortliste, ein Vergleich braucht eine Auswahlfrage."));
+        }
     }
 
     private Question? FindQuestion(string? questionnaireKey, string? name, string file, int line, List<TemplateError> errors, out string? questionnaire)
@@ -347,7 +461,7 @@ public sealed partial class ReportTemplateLoader
         return found[0].Question;
     }
 
-    private void CheckQuestionFits(BlockKind kind, RawBlock raw, Question question, string questionnaire, string file, int line, int valueLine, List<TemplateError> errors)
+    private void CheckQuestionFits(BlockKind kind, RawBlock raw, string? value, Question question, string questionnaire, string file, int line, int valueLine, List<TemplateError> errors)
     {
         if (kind == BlockKind.Numeric)
         {
@@ -388,17 +502,25 @@ public sealed partial class ReportTemplateLoader
             return;
         }
 
-        if (kind == BlockKind.HeatMap && questionnaire != Core.Questionnaires.Network.NetworkQuestionnaires.EmployeeKey)
+        if (kind == BlockKind.HeatMap && questionnaire != NetworkQuestionnaires.EmployeeKey)
         {
             errors.Add(new TemplateError(file, line, $"Eine Heatmap nach Beschäftigtengruppen braucht eine Frage der Beschäftigtenbefragung, nicht „{question.Name}“."));
         }
 
-        if (raw.Value is not null && choiceListName is not null)
+        if (kind == BlockKind.Comparison && questionnaire != NetworkQuestionnaires.EmployerKey)
+        {
+            errors.Add(new TemplateError(file, line,
+                $"Ein Vergleich stellt eine Frage der Betriebsbefragung („{NetworkQuestionnaires.EmployerKey}“) neben eine der Beschäftigten; „{question.Name}“ ist keine Frage der Betriebe."));
+        }
+
+        if (value is not null && choiceListName is not null)
         {
             var list = _questionnaires.First(q => q.Key == questionnaire).FindChoiceList(choiceListName);
-            if (list?.Find(raw.Value) is null)
+            if (list?.Find(value) is null)
             {
-                errors.Add(new TemplateError(file, valueLine, $"Die Frage „{question.Name}“ hat keine Antwort „{raw.Value}“."));
+                errors.Add(new TemplateError(file, valueLine, list is null
+                    ? $"Die Frage „{question.Name}“ hat keine Antwort „{value}“."
+                    : $"Die Frage „{question.Name}“ hat keine Antwort „{value}“. Ihre Antworten sind: {string.Join(", ", list.Choices.Select(c => c.Code))}."));
             }
         }
     }
@@ -451,12 +573,17 @@ public sealed partial class ReportTemplateLoader
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
-            errors.Add(new TemplateError(file, line, e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"Unbekanntes Feld bei „{e.Path}“."
+            var unknown = UnmappedProperty().Match(e.Message);
+            errors.Add(new TemplateError(file, line, unknown.Success
+                ? $"Unbekanntes Feld „{unknown.Groups[1].Value}“ bei „{e.Path}“; es wäre nicht beachtet worden."
                 : $"Kein gültiges JSON oder ein Wert des falschen Typs bei „{e.Path}“."));
             return null;
         }
     }
+
+    // System.Text.Json: "The JSON property 'anzahl' could not be mapped to any .NET member contained in type …".
+    [GeneratedRegex("property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
     private static partial Regex NetworkKey();
@@ -472,6 +599,8 @@ public sealed partial class ReportTemplateLoader
         public string? CommitteeGender { get; set; }
 
         public List<RawSection>? Sections { get; set; }
+
+        public Dictionary<string, string>? Texts { get; set; }
     }
 
     private sealed class RawSection
@@ -502,6 +631,18 @@ public sealed partial class ReportTemplateLoader
         public int? Top { get; set; }
 
         public string? Label { get; set; }
+
+        /// <summary>The fields written in the file besides "kind", by their JSON names.</summary>
+        public IEnumerable<string> FieldsSet()
+        {
+            (string Name, bool IsSet)[] fields =
+            [
+                ("title", Title is not null), ("file", File is not null), ("questionnaire", Questionnaire is not null),
+                ("question", Question is not null), ("compare_with", CompareWith is not null), ("value", Value is not null),
+                ("top", Top is not null), ("label", Label is not null),
+            ];
+            return fields.Where(f => f.IsSet).Select(f => f.Name);
+        }
     }
 
     private sealed class RawNetworkOverride
@@ -517,6 +658,10 @@ public sealed partial class ReportTemplateLoader
         public List<string>? Drop { get; set; }
 
         public List<RawAddition>? Add { get; set; }
+
+        public Dictionary<string, string>? Titles { get; set; }
+
+        public Dictionary<string, string>? Texts { get; set; }
     }
 
     private sealed class RawAddition

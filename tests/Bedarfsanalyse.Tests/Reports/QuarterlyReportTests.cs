@@ -238,12 +238,16 @@ public sealed class QuarterlyReportTests
     [Fact]
     public void The_methods_explain_every_symbol()
     {
-        using var pdf = Render(new SampleDistrictData());
+        var template = Template();
+        using var pdf = Render(new SampleDistrictData(), template);
+        var none = new Dictionary<string, object?>();
 
-        foreach (var (_, meaning) in QuarterlyReportComposer.Symbols)
+        foreach (var (symbol, meaning) in QuarterlyReportComposer.Symbols)
         {
-            pdf.AllText.ShouldContain(meaning);
+            pdf.AllText.ShouldContain($"{symbol} {template.Texts.Render(meaning, none)}");
         }
+
+        pdf.AllText.ShouldContain("p vorläufige Zahl");
     }
 
     [Fact]
@@ -287,6 +291,28 @@ public sealed class QuarterlyReportTests
 
         pdf.Texts[0].ShouldContain("Lenkungsgruppe des Fachkräftebündnisses");
         pdf.PageWith("2 Ergebnisse Betriebe").ShouldBeLessThan(pdf.PageWith("4 Feldbericht"));
+    }
+
+    [Fact]
+    public void A_network_file_that_renames_a_section_and_rewords_a_key_message_shows_both_in_the_PDF()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """
+            {
+              "titles": { "summary": "Auf einen Blick" },
+              "texts": {
+                "message_network_not_secured": "{{ titel }}: {{ anteil }} in {{ bezirk }} gegenüber {{ anteil_verbund }} im ganzen Verbund, ein gesicherter Abstand ist das nicht."
+              }
+            }
+            """);
+
+        using var pdf = Render(new SampleDistrictData(), folder.Loader.Load("testverbund"));
+        var summary = pdf.Texts[pdf.PageWith("1 Auf einen Blick") - 1];
+
+        summary.ShouldContain("• Betriebe, die Weiterbildung unterstützt haben: 42,5 % in Holzminden gegenüber 46,8 % im ganzen Verbund, ein gesicherter Abstand ist das nicht.");
+        summary.ShouldNotContain("ein Unterschied zum Verbund ist statistisch nicht gesichert");
+        pdf.AllText.ShouldNotContain("Das Wichtigste in Kürze");
+        pdf.AllText.ShouldContain("2 Feldbericht");
     }
 
     [Fact]

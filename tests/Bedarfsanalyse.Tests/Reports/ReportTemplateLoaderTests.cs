@@ -227,4 +227,219 @@ public sealed class ReportTemplateLoaderTests
         paragraphs.ShouldContain("Die Ergebnisse sind ungewichtet.");
         paragraphs.ShouldNotContain(p => p.Contains("gleichen die Verteilung", StringComparison.Ordinal));
     }
+
+    private static readonly string TemplateJson = Path.Combine("quartalsbericht", "template.json");
+
+    private static int TemplateLine(TemplateFolder folder, string text) => LineOf(Path.Combine(folder.Root, TemplateJson), text);
+
+    [Fact]
+    public void A_value_that_is_not_an_answer_of_the_question_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"question\": \"f_offene_stellen\", \"value\": \"ja\"", "\"question\": \"f_offene_stellen\", \"value\": \"vielleicht\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"vielleicht\""));
+        error.Message.ShouldBe("Die Frage „f_offene_stellen“ hat keine Antwort „vielleicht“. Ihre Antworten sind: ja, nein, wn.");
+    }
+
+    [Fact]
+    public void The_default_answer_ja_of_a_trend_over_a_question_without_it_is_an_error_at_the_question()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "{ \"kind\": \"trend\", \"question\": \"b_gefoerdert\", \"value\": \"ja\",", "{ \"kind\": \"trend\", \"question\": \"e_dauer\",");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(TemplateLine(folder, "\"e_dauer\""));
+        error.Message.ShouldStartWith("Die Frage „e_dauer“ hat keine Antwort „ja“. Ihre Antworten sind: ");
+    }
+
+    [Fact]
+    public void A_comparison_with_a_question_of_the_employers_instead_of_the_employees_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"compare_with\": \"b_themen\"", "\"compare_with\": \"d_hemmnisse\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"compare_with\": \"d_hemmnisse\""));
+        error.Message.ShouldBe("„compare_with“ nennt „d_hemmnisse“; das ist keine Frage der Beschäftigtenbefragung („beschaeftigte“).");
+    }
+
+    [Fact]
+    public void A_comparison_with_an_employee_question_without_answers_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"compare_with\": \"b_themen\"", "\"compare_with\": \"w_tage\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(TemplateLine(folder, "\"w_tage\""));
+        error.Message.ShouldBe("„compare_with“ nennt „w_tage“; diese Frage hat keine Antwortliste, ein Vergleich braucht eine Auswahlfrage.");
+    }
+
+    [Fact]
+    public void A_comparison_whose_question_is_not_asked_of_employers_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "{ \"kind\": \"comparison\", \"question\": \"c_themen\"", "{ \"kind\": \"comparison\", \"question\": \"v_formate\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.Line.ShouldBe(TemplateLine(folder, "\"v_formate\""));
+        error.Message.ShouldBe("Ein Vergleich stellt eine Frage der Betriebsbefragung („arbeitgeber“) neben eine der Beschäftigten; „v_formate“ ist keine Frage der Betriebe.");
+    }
+
+    [Fact]
+    public void A_section_kind_that_appears_twice_is_an_error_at_its_second_place()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"kind\": \"appendix\",", "\"kind\": \"methods\",");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"title\": \"Anhang\"") - 1);
+        error.Message.ShouldBe("Der Abschnitt „methods“ steht zweimal in der Vorlage.");
+    }
+
+    [Fact]
+    public void A_section_named_twice_in_a_networks_order_is_an_error_with_the_network_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"order\": [\n    \"summary\",\n    \"trend\",\n    \"summary\"\n  ]\n}\n");
+
+        var error = folder.Errors("testverbund").ShouldHaveSingleItem();
+
+        error.ToString().ShouldBe($"{Path.Combine("networks", "testverbund.json")}, Zeile 5: Der Abschnitt „summary“ steht zweimal in „order“.");
+    }
+
+    [Theory]
+    [InlineData("\"value\": \"ja\", \"title\": \"Ausbildungsbetriebe\"", "\"value\": \"ja\", \"top\": 3, \"title\": \"Ausbildungsbetriebe\"", "top", "indicator",
+        "erlaubt sind: title, questionnaire, question, value, label.")]
+    [InlineData("\"question\": \"h_hemmnisse\",", "\"question\": \"h_hemmnisse\", \"value\": \"ja\",", "value", "bars",
+        "erlaubt sind: title, questionnaire, question, top, label.")]
+    [InlineData("\"question\": \"h_hemmnisse\",", "\"question\": \"h_hemmnisse\", \"compare_with\": \"b_themen\",", "compare_with", "bars",
+        "erlaubt sind: title, questionnaire, question, top, label.")]
+    [InlineData("{ \"kind\": \"symbols\" }", "{ \"kind\": \"symbols\", \"title\": \"Zeichen\" }", "title", "symbols",
+        "dieser Baustein hat außer „kind“ keine Felder.")]
+    public void A_field_that_does_not_fit_the_block_kind_is_an_error_with_file_and_line(string old, string replacement, string field, string kind, string allowed)
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, old, replacement);
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, replacement));
+        error.Message.ShouldBe($"Das Feld „{field}“ passt nicht zu einem Baustein „{kind}“; {allowed}");
+    }
+
+    [Fact]
+    public void An_unknown_field_is_named_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"top\": 10,", "\"anzahl\": 10,");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"anzahl\""));
+        error.Message.ShouldStartWith("Unbekanntes Feld „anzahl“ bei „$.sections[2].blocks[2]");
+    }
+
+    [Fact]
+    public void A_Liquid_syntax_error_in_a_when_is_named_with_its_line_in_the_text_file()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/methoden.liquid", "Text für {{ bezirk }}.\n\n{% case bezirk %}\n{% when %}\nEiner.\n{% endcase %}\n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.ToString().ShouldStartWith($"{Path.Combine("quartalsbericht", "methoden.liquid")}, Zeile 4: Liquid-Syntaxfehler: ");
+    }
+
+    [Theory]
+    [InlineData("Im {{ quartal | grossbuchstaben }}.", "Unbekannter Liquid-Filter „grossbuchstaben“.")]
+    [InlineData("Im {{ quartal | }}.", "Nach „|“ fehlt der Name eines Filters.")]
+    [InlineData("Im {{ }}.", "Leerer Platzhalter „{{ }}“: zwischen den Klammern fehlt der Name.")]
+    [InlineData("Im {{ quartal | append }}.", "Der Liquid-Filter „append“ erwartet 1 Angabe(n) nach „:“, hier stehen 0.")]
+    [InlineData("Im {{ quartal | upcase: 'x' }}.", "Der Liquid-Filter „upcase“ erwartet 0 Angabe(n) nach „:“, hier stehen 1.")]
+    public void A_placeholder_DotLiquid_would_print_unchanged_or_empty_is_an_error_with_its_line(string text, string message)
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/regional.liquid", "Erste Zeile für {{ bezirk | upcase | append: ', ' | truncate: 40 }}.\n\n" + text + "\n");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.ToString().ShouldBe($"{Path.Combine("quartalsbericht", "regional.liquid")}, Zeile 3: {message}");
+    }
+
+    [Fact]
+    public void A_text_the_report_needs_that_is_missing_from_the_template_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "    \"no_data\": \"Für {{ bezirk }} liegen für das {{ quartal }} keine abgeschlossenen Interviews vor. Deshalb enthält dieser Bericht keine Ergebnisse, Tabellen oder Diagramme.\",\n", "");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "\"texts\": {"));
+        error.Message.ShouldBe("Der Text „no_data“ fehlt unter „texts“; der Bericht braucht ihn.");
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_in_a_report_text_is_named_with_the_text_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Replace(TemplateJson, "\"Stand der Daten: {{ stand }}.\"", "\"Stand der Daten: {{ datum }}.\"");
+
+        var error = folder.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldBe(TemplateJson);
+        error.Line.ShouldBe(TemplateLine(folder, "{{ datum }}"));
+        error.Message.ShouldStartWith("Text „data_as_of“: Unbekannter Platzhalter „datum“. Erlaubt sind: ");
+    }
+
+    [Fact]
+    public void A_placeholder_of_one_text_is_unknown_in_another()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"texts\": {\n    \"cover_for\": \"Für {{ gremium_dativ }} aus {{ thema }}\"\n  }\n}\n");
+
+        var error = folder.Errors("testverbund").ShouldHaveSingleItem();
+
+        error.ToString().ShouldStartWith($"{Path.Combine("networks", "testverbund.json")}, Zeile 3: Text „cover_for“: Unbekannter Platzhalter „thema“.");
+    }
+
+    [Fact]
+    public void An_unknown_text_or_section_title_in_a_network_file_is_an_error_with_file_and_line()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", "{\n  \"titles\": {\n    \"zusammenfassung\": \"Kurz\"\n  },\n  \"texts\": {\n    \"deckblatt\": \"Bericht\"\n  }\n}\n");
+
+        var errors = folder.Errors("testverbund");
+
+        errors.Select(e => (e.File, e.Line)).ShouldBe([(Path.Combine("networks", "testverbund.json"), 3), (Path.Combine("networks", "testverbund.json"), 6)], ignoreOrder: true);
+        errors.ShouldContain(e => e.Message.StartsWith("Unbekannte Abschnittsart „zusammenfassung“", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Message.StartsWith("Unbekannter Text „deckblatt“ unter „texts“.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_network_renames_a_section_and_replaces_only_the_texts_it_names()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """{ "titles": { "methods": "So wurde gefragt" }, "texts": { "no_data_heading": "Noch keine Daten" } }""");
+
+        var template = folder.Loader.Load("testverbund");
+        var values = new Dictionary<string, object?> { ["stand"] = "05.10.2026" };
+
+        template.Sections.Single(s => s.Kind == SectionKind.Methods).Title.ShouldBe("So wurde gefragt");
+        template.Texts.Render(ReportTexts.NoDataHeading, values).ShouldBe("Noch keine Daten");
+        template.Texts.Render(ReportTexts.DataAsOf, values).ShouldBe("Stand der Daten: 05.10.2026.");
+    }
 }
