@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf;
 using Bedarfsanalyse.Reports.Pdf.Charts;
 using Bedarfsanalyse.Reports.Pdf.Layout;
@@ -22,6 +23,20 @@ public sealed class ChartTests
         text.ShouldContain("Anteil in %");
         text.ShouldContain("20 % 40 % 60 %");
         text.ShouldNotContain("61.2");
+    }
+
+    [Fact]
+    public void A_bar_chart_prints_a_share_and_its_n_exactly_as_the_tables_do()
+    {
+        // 0.4245 is stored a hair below 0.4245; the report's tables round it commercially to 42,5 %, and so must the chart.
+        var share = 0.4245;
+        var chart = new BarChartBlock("Abbildung 1", [new BarChartItem("Holzminden", share * 100.0, 12345, Symbol: "( )")]);
+
+        using var pdf = PdfTestWriter.WriteAndRead(PdfTestWriter.NewDocument().With(chart));
+
+        pdf.Texts[0].ShouldContain($"Holzminden (n = {GermanFigureFormat.Count(12345)})");
+        pdf.Texts[0].ShouldContain(GermanFigureFormat.BracketedPercent(share));
+        pdf.Texts[0].ShouldContain("(42,5 %)");
     }
 
     [Fact]

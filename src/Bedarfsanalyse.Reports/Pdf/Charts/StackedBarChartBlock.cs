@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf.Layout;
 using ScottPlot;
 
@@ -85,7 +86,7 @@ public sealed class StackedBarChartBlock : ChartBlock
                 if (value >= MinimumLabelledShare)
                 {
                     var textColor = Contrast.IsDark(color) ? SkiaSharp.SKColors.White : theme.TextColor;
-                    segmentLabels.Add((GermanNumberFormat.Percent(value, 0), start + value / 2, positions[i], textColor));
+                    segmentLabels.Add((GermanFigureFormat.Percent(value / 100.0, 0), start + value / 2, positions[i], textColor));
                 }
 
                 start += value;
