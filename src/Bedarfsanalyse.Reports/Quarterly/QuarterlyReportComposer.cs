@@ -475,7 +475,9 @@ public sealed class QuarterlyReportComposer
             [new TableColumn("Gebiet", Weight: 3), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n")],
             [
                 new TableRow([$"{state.Data.NetworkName} insgesamt", regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
-                .. regional.Districts.Select(d => new TableRow([d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText])),
+                .. regional.Districts.Select(d => new TableRow(
+                    [d.IsReportDistrict ? d.DistrictName + " (dieser Bericht)" : d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText],
+                    IsEmphasised: d.IsReportDistrict)),
             ])
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),

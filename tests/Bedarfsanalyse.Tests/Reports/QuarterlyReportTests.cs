@@ -85,6 +85,26 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void In_the_regional_table_the_reports_own_district_is_marked_and_set_in_bold_and_the_others_are_not()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var own = data.Regional("arbeitgeber", "b_gefoerdert", "ja").Districts.Single(d => d.IsReportDistrict).Share;
+        var page = pdf.PageWith($"Holzminden (dieser Bericht) {own.Text} {own.IntervalText} {own.NText}");
+
+        // The table's rows are the lines that end in the n; the chart above names the districts with "(n = …)".
+        var tableWords = pdf.Words[page - 1].Where(w => w.Text is "Holzminden" or "Hameln-Pyrmont" or "Schaumburg")
+            .GroupBy(w => w.Text)
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w.BoundingBox.Bottom).First());
+        bool IsBold(UglyToad.PdfPig.Content.Word word) => word.Letters.All(l => l.FontName?.Contains("Bold", StringComparison.Ordinal) == true);
+
+        IsBold(tableWords["Holzminden"]).ShouldBeTrue("die Zeile des eigenen Landkreises ist fett");
+        IsBold(tableWords["Hameln-Pyrmont"]).ShouldBeFalse();
+        IsBold(tableWords["Schaumburg"]).ShouldBeFalse();
+        pdf.AllText.ShouldContain("Hameln-Pyrmont 51,0 %");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
