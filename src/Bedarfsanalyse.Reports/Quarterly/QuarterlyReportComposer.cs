@@ -309,6 +309,8 @@ public sealed class QuarterlyReportComposer
             yield break;
         }
 
+        yield return new KeyFigureBlock(state.Data.FieldTargets.Select(FieldTargetTile).ToList(), tilesPerRow: 3);
+
         yield return new TableBlock(
             [new TableColumn("Befragtengruppe", Weight: 3), TableColumn.Numeric("Soll"), TableColumn.Numeric("Ist"), TableColumn.Numeric("Erreicht")],
             rows)
@@ -317,6 +319,17 @@ public sealed class QuarterlyReportComposer
             Note = "Ist: abgeschlossene, nicht zurückgezogene Interviews im Quartal. „–“ kein Soll hinterlegt.",
         };
     }
+
+    /// <summary>
+    /// One tile per respondent group: Ist as the big figure, "von 40 · 95 % des Solls" below the group; without a target
+    /// only Ist. (The big figure's size leaves no room for "38 von 40" in a third of the page.)
+    /// </summary>
+    private static KeyFigure FieldTargetTile(FieldTargetLine line) => new(
+        GermanFigureFormat.Count(line.Interviews),
+        line.Group,
+        line.Target is > 0 and var target
+            ? $"von {GermanFigureFormat.Count(target)} · {GermanFigureFormat.Percent((double)line.Interviews / target, 0)} des Solls"
+            : "kein Soll hinterlegt");
 
     private static IEnumerable<Block> Distribution(CompositionState state, TemplateBlock block)
     {

@@ -276,6 +276,47 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_field_report_shows_a_tile_per_respondent_group_with_Ist_against_Soll_and_the_share_of_the_target()
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: 38));
+        var page = pdf.PageWith("2 Feldbericht");
+
+        Tile(pdf, page, "38").ShouldBe("38 Betriebe von 150 · 25 % des Solls");
+        Tile(pdf, page, "60").ShouldBe("60 Ältere Beschäftigte (55 und älter) von 50 · 120 % des Solls");
+        Tile(pdf, page, "52", first: true).ShouldBe("52 Jüngere Beschäftigte (unter 25) von 50 · 104 % des Solls");
+        Tile(pdf, page, "48").ShouldBe("48 Auszubildende kein Soll hinterlegt");
+    }
+
+    /// <summary>The words of the field report's key-figure tile whose big figure is <paramref name="value"/>, from top to bottom.</summary>
+    private static string Tile(PdfReadBack pdf, int page, string value, bool first = false)
+    {
+        var words = pdf.Words[page - 1];
+        var big = words.Max(w => w.BoundingBox.Height) * 0.8;
+        bool IsBig(UglyToad.PdfPig.Content.Word w) => w.BoundingBox.Height > big;
+        var heading = words.Single(w => w.Text == "Feldbericht").BoundingBox.Bottom;
+        var values = words.Where(w => w.Text == value && IsBig(w) && w.BoundingBox.Top < heading).OrderByDescending(w => w.BoundingBox.Top).ToList();
+        var figure = first ? values[0] : values.ShouldHaveSingleItem($"eine Kachel mit {value}");
+        var column = words.Where(w => w.BoundingBox.Left >= figure.BoundingBox.Left - 1 && w.BoundingBox.Left < figure.BoundingBox.Left + 120 && w.BoundingBox.Top <= figure.BoundingBox.Top + 1)
+            .OrderByDescending(w => Math.Round(w.Letters[0].StartBaseLine.Y))
+            .ThenBy(w => w.BoundingBox.Left)
+            .ToList();
+
+        // The tile ends at the next big figure or at a gap wider than a line.
+        var tile = new List<UglyToad.PdfPig.Content.Word> { figure };
+        foreach (var word in column.Skip(1).TakeWhile(w => !IsBig(w)))
+        {
+            if (tile[^1].BoundingBox.Bottom - word.BoundingBox.Top > 12)
+            {
+                break;
+            }
+
+            tile.Add(word);
+        }
+
+        return PdfReadBack.Normalise(string.Join(' ', tile.Select(w => w.Text)));
+    }
+
+    [Fact]
     public void A_district_without_interviews_gets_a_short_report_that_says_so()
     {
         using var pdf = Render(new SampleDistrictData(employerInterviews: 0, employeeInterviews: 0));
