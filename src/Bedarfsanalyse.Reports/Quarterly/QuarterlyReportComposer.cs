@@ -509,20 +509,22 @@ public sealed class QuarterlyReportComposer
         }
 
         var title = block.Title ?? state.Label(block);
+        var marked = trend.Points.Any(p => p.Quarterly.Revision != FigureRevision.Final || p.Rolling?.Revision is FigureRevision.Provisional or FigureRevision.Revised);
         yield return new LineChartBlock(
             state.NextFigure(title),
-            trend.Points.Select(p => p.Quarter.ToGermanShortString()).ToList(),
+            trend.Points.Select(p => GermanFigureFormat.WithRevision(p.Quarter.ToGermanShortString(), p.Quarterly.Revision)).ToList(),
             [
                 new LineSeries("Quartalswert", trend.Points.Select(p => p.Quarterly.ShownPercent).ToList()),
                 new LineSeries("gleitender Wert über vier Quartale", trend.Points.Select(p => p.Rolling?.ShownPercent).ToList()),
             ])
         {
-            Note = "Anteil in %. Lücken: kein ausweisbarer Wert.",
+            PeriodN = trend.Points.Select(p => p.Quarterly.Estimate.UnweightedN).ToList(),
+            Note = "Anteil in %. Lücken: kein ausweisbarer Wert." + (marked ? " n: Befragte im Quartal; „p“ vorläufige, „r“ berichtigte Zahl." : " n: Befragte im Quartal."),
         };
 
         yield return new TableBlock(
             [new TableColumn("Quartal", Weight: 2), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("n"), TableColumn.Numeric("gleitend")],
-            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
+            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.MarkedText, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.MarkedText ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
             Note = SymbolNote,

@@ -317,6 +317,26 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_trend_chart_shows_the_n_of_every_quarter_and_marks_the_provisional_quarter_p_in_chart_and_table()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var section = pdf.AllText[pdf.AllText.IndexOf("6 Entwicklung im Zeitverlauf", StringComparison.Ordinal)..];
+        var chart = section[..section.IndexOf("Tabelle", StringComparison.Ordinal)];
+
+        foreach (var point in data.Trend("arbeitgeber", "b_gefoerdert", "ja").Points)
+        {
+            chart.ShouldContain($"n = {point.Quarterly.NText}");
+        }
+
+        chart.ShouldContain("Q3/2026 p");
+        chart.ShouldNotContain("Q2/2026 p");
+        chart.ShouldContain("„p“ vorläufige, „r“ berichtigte Zahl");
+        pdf.AllText.ShouldContain("Q3/2026 42,5 % p 34,5–50,5 % 134 43,0 % p");
+        pdf.AllText.ShouldContain("Q2/2026 44,0 % 36,0–52,0 % 128 41,5 %");
+    }
+
+    [Fact]
     public void A_district_without_interviews_gets_a_short_report_that_says_so()
     {
         using var pdf = Render(new SampleDistrictData(employerInterviews: 0, employeeInterviews: 0));

@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Periods;
 using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Network;
@@ -9,7 +10,8 @@ namespace Bedarfsanalyse.Tests.Reports;
 
 /// <summary>
 /// Figures for Holzminden, 3rd quarter 2026, made by hand as the analysis engine would deliver them: shares with n
-/// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears.
+/// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears. The
+/// report quarter's trend figures are provisional ("p"), as the engine marks them until 30 days after the quarter.
 /// </summary>
 internal sealed class SampleDistrictData : IDistrictReportData
 {
@@ -185,7 +187,7 @@ internal sealed class SampleDistrictData : IDistrictReportData
             new(new Quarter(2025, 4), Figure("", 0.41, 118), null),
             new(new Quarter(2026, 1), Figure("", SecretPoint, 6, NotReliable), null),
             new(new Quarter(2026, 2), Figure("", 0.44, 128), Figure("", 0.415, 372)),
-            new(new Quarter(2026, 3), Figure("", 0.425, 134), Figure("", 0.43, 386)),
+            new(new Quarter(2026, 3), Figure("", 0.425, 134) with { Revision = FigureRevision.Provisional }, Figure("", 0.43, 386) with { Revision = FigureRevision.Provisional }),
         ],
         new DifferenceEstimate
         {
