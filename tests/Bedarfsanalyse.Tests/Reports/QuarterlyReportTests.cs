@@ -145,15 +145,43 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void Each_indicator_row_shows_its_own_share_interval_and_n()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+
+        foreach (var (title, question) in new[]
+                 {
+                     ("Betriebe, die Weiterbildung unterstützt haben", "b_gefoerdert"),
+                     ("Betriebe mit schwer zu besetzenden Stellen", "f_offene_stellen"),
+                     ("Ausbildungsbetriebe", "b_bildet_aus"),
+                 })
+        {
+            var share = data.Share("arbeitgeber", question, "ja");
+            pdf.AllText.ShouldContain($"{title} {share.Text} {share.IntervalText} {share.NText}");
+        }
+
+        pdf.AllText.ShouldContain("Betriebe mit schwer zu besetzenden Stellen 31,7 % 23,7–39,7 % 126");
+        pdf.AllText.ShouldContain("Ausbildungsbetriebe 23,8 % 15,8–31,8 % 130");
+    }
+
+    [Fact]
     public void A_suppressed_share_shows_its_symbol_and_never_the_number()
     {
-        using var pdf = Render(new SampleDistrictData());
+
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var secret = data.Shares("arbeitgeber", "d_hemmnisse")[1];
 
         pdf.AllText.ShouldNotContain("77,7");
         pdf.AllText.ShouldNotContain("69,7");
         pdf.AllText.ShouldNotContain("85,7");
-        pdf.PagesWithWord(".").ShouldNotBeEmpty();
-        pdf.PagesWithWord("/").ShouldNotBeEmpty();
+
+        // In the appendix table the cell holds the symbol, the interval stays empty, the n stands; in the chart the symbol replaces the bar.
+        pdf.AllText.ShouldContain($"{secret.Label} . {secret.NText}");
+        var chart = pdf.AllText[pdf.AllText.IndexOf("Was Weiterbildung im Betrieb erschwert", StringComparison.Ordinal)..];
+        chart[..chart.IndexOf("Anteil in %", StringComparison.Ordinal)].ShouldContain($"(n = {secret.NText}) .");
+        pdf.AllText.ShouldContain("Schaumburg / 8");
     }
 
     [Fact]
@@ -192,6 +220,13 @@ public sealed class QuarterlyReportTests
         page.ShouldContain("IT-Sicherheit (n = 12)");
         page.ShouldNotContain("Führung (n = 0)");
         page.ShouldNotContain("78 %");
+
+        // A row with a hidden share shows only the symbol: its other shares would give the hidden one away (100 % minus them).
+        var words = pdf.Words[pdf.PageWith("Wie dringend der Bedarf ist, nach Thema") - 1];
+        var n = words.Single(w => w.Text == "12)");
+        var label = words.Single(w => w.Text == "IT-Sicherheit" && Math.Abs(w.BoundingBox.Bottom - n.BoundingBox.Bottom) < 3);
+        words.Where(w => w.BoundingBox.Left > n.BoundingBox.Right && Math.Abs(w.BoundingBox.Bottom - label.BoundingBox.Bottom) < 4)
+            .Select(w => w.Text).ShouldBe(["."]);
         pdf.PageWith("Wie dringend der Bedarf ist, nach Thema").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
     }
 
@@ -227,7 +262,7 @@ public sealed class QuarterlyReportTests
         var summary = pdf.Texts[pdf.PageWith("1 Das Wichtigste in Kürze") - 1];
 
         summary.ShouldContain("Holzminden liegt damit statistisch gesichert 8,1 Prozentpunkte unter dem Verbund.");
-        summary.ShouldContain("• Größte gesicherte Veränderung gegenüber dem 3. Quartal 2025: Ausbildungsbetriebe +12,5 Prozentpunkte (von 30,0 % auf 42,5 %).");
+        summary.ShouldContain("• Größte gesicherte Veränderung gegenüber dem 3. Quartal 2025: Ausbildungsbetriebe +12,5 Prozentpunkte (von 30,0 % auf 23,8 %).");
         summary.ShouldNotContain("nicht gesichert");
     }
 

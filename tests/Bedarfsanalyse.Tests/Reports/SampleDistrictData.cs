@@ -91,7 +91,16 @@ internal sealed class SampleDistrictData : IDistrictReportData
         }).ToList();
     }
 
-    public ShareFigure Share(string questionnaire, string question, string value) => Figure("ja", 0.425, 134);
+    /// <summary>Each indicator its own share and n, so a figure printed in the wrong place shows.</summary>
+    public static readonly IReadOnlyDictionary<string, (double Point, int N)> Indicators = new Dictionary<string, (double, int)>
+    {
+        ["b_gefoerdert"] = (0.425, 134),
+        ["f_offene_stellen"] = (0.317, 126),
+        ["b_bildet_aus"] = (0.238, 130),
+    };
+
+    public ShareFigure Share(string questionnaire, string question, string value) =>
+        Indicators.TryGetValue(question, out var figure) ? Figure(value, figure.Point, figure.N) : Figure(value, 0.153, 97);
 
     /// <summary>Vacancies in brackets (n 10–29), contracts plain, unfilled places secret by dominance, dissolved contracts "/".</summary>
     public NumberFigure Number(string questionnaire, string question) => question switch
