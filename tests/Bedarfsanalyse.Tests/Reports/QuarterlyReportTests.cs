@@ -420,12 +420,7 @@ public sealed class QuarterlyReportTests
     [Fact]
     public void The_first_pages_are_rendered_to_PNG_for_a_person_to_look_at()
     {
-        var folder = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "artifacts", "test-output", "report"));
-        Directory.CreateDirectory(folder);
-        foreach (var old in Directory.GetFiles(folder))
-        {
-            File.Delete(old);
-        }
+        var folder = TestOutputFolder.Prepare("report");
 
         var pdfPath = Path.Combine(folder, "quartalsbericht-03255-2026-Q3.pdf");
         File.WriteAllBytes(pdfPath, new PdfDocumentWriter(Theme).Write(new QuarterlyReportComposer().Compose(new SampleDistrictData(), Template())));
@@ -438,18 +433,5 @@ public sealed class QuarterlyReportTests
 
         pdftoppm.ExitCode.ShouldBe(0, errors);
         Directory.GetFiles(folder, "seite-*.png").Length.ShouldBe(6);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bedarfsanalyse.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }
