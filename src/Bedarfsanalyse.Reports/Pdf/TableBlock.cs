@@ -68,7 +68,7 @@ public sealed class TableBlock : Block
         {
             var row = Rows[r];
             var kind = row.IsTotal ? RowKind.Total : r % 2 == 1 ? RowKind.Striped : RowKind.Plain;
-            items.Add(RowItem(context, row.Cells, widths, row.IsTotal ? styles.TableBold : styles.TableBody, kind, header));
+            items.Add(RowItem(context, row.Cells, widths, row.IsBold ? styles.TableBold : styles.TableBody, kind, header));
         }
 
         // No single last row (such as the total) alone on a page under a repeated header.
@@ -98,7 +98,7 @@ public sealed class TableBlock : Block
             Consider(Columns[c].Header, styles.TableBold);
             foreach (var row in Rows)
             {
-                Consider(row.Cells[c], row.IsTotal ? styles.TableBold : styles.TableBody);
+                Consider(row.Cells[c], row.IsBold ? styles.TableBold : styles.TableBody);
             }
 
             void Consider(string text, TextStyle style)

@@ -299,6 +299,8 @@ public sealed class QuarterlyReportComposer
             yield break;
         }
 
+        yield return new KeyFigureBlock(state.Data.FieldTargets.Select(l => FieldTargetTile(state, l)).ToList(), tilesPerRow: 3);
+
         yield return new TableBlock(
             [
                 new TableColumn(state.Text(ReportTexts.ColumnGroup), Weight: 3),
@@ -312,6 +314,18 @@ public sealed class QuarterlyReportComposer
             Note = state.Text(ReportTexts.FieldTargetsNote),
         };
     }
+
+    /// <summary>
+    /// One tile per respondent group: Ist as the big figure, "von 40 · 95 % des Solls" below the group; without a target
+    /// only Ist. (The big figure's size leaves no room for "38 von 40" in a third of the page.)
+    /// </summary>
+    private static KeyFigure FieldTargetTile(CompositionState state, FieldTargetLine line) => new(
+        GermanFigureFormat.Count(line.Interviews),
+        line.Group,
+        line.Target is > 0 and var target
+            ? state.Text(ReportTexts.FieldTargetTile,
+                ("soll", GermanFigureFormat.Count(target)), ("erreicht", GermanFigureFormat.Percent((double)line.Interviews / target, 0)))
+            : state.Text(ReportTexts.FieldTargetTileWithoutTarget));
 
     private static IEnumerable<Block> Distribution(CompositionState state, TemplateBlock block)
     {
@@ -496,7 +510,9 @@ public sealed class QuarterlyReportComposer
             ],
             [
                 new TableRow([networkLabel, regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
-                .. regional.Districts.Select(d => new TableRow([d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText])),
+                .. regional.Districts.Select(d => new TableRow(
+                    [d.IsReportDistrict ? state.Text(ReportTexts.RegionalOwnDistrict, ("name", d.DistrictName)) : d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText],
+                    IsEmphasised: d.IsReportDistrict)),
             ])
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
@@ -515,15 +531,17 @@ public sealed class QuarterlyReportComposer
         }
 
         var title = block.Title ?? state.Label(block);
+        var marked = trend.Points.Any(p => p.Quarterly.Revision != FigureRevision.Final || p.Rolling?.Revision is FigureRevision.Provisional or FigureRevision.Revised);
         yield return new LineChartBlock(
             state.NextFigure(title),
-            trend.Points.Select(p => p.Quarter.ToGermanShortString()).ToList(),
+            trend.Points.Select(p => GermanFigureFormat.WithRevision(p.Quarter.ToGermanShortString(), p.Quarterly.Revision)).ToList(),
             [
                 new LineSeries(state.Text(ReportTexts.TrendQuarterly), trend.Points.Select(p => p.Quarterly.ShownPercent).ToList()),
                 new LineSeries(state.Text(ReportTexts.TrendRolling), trend.Points.Select(p => p.Rolling?.ShownPercent).ToList()),
             ])
         {
-            Note = state.Text(ReportTexts.TrendNote),
+            PeriodN = trend.Points.Select(p => p.Quarterly.Estimate.UnweightedN).ToList(),
+            Note = state.Text(ReportTexts.TrendNote, ("markiert", marked)),
             AxisLabel = state.Text(ReportTexts.PercentAxis),
         };
 
@@ -535,7 +553,7 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnRolling)),
             ],
-            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
+            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.MarkedText, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.MarkedText ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
             Note = state.SymbolNote,

@@ -15,6 +15,12 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
     /// <summary>"42,5 %", "(42,5 %)", ".", "/" or "–".</summary>
     public string Text => TableCellText.Share(Estimate, Status);
 
+    /// <summary>"p" while the quarter's field work may still change the share, "r" once it was corrected; as the engine says.</summary>
+    public FigureRevision Revision { get; init; } = FigureRevision.Final;
+
+    /// <summary>"42,5 % p": <see cref="Text"/> with the mark of a provisional or revised share; a symbol stays unmarked.</summary>
+    public string MarkedText => ShownPercent is null ? Text : GermanFigureFormat.WithRevision(Text, Revision);
+
     /// <summary>"38,1–46,9 %", or empty where the value is not shown or has no interval.</summary>
     public string IntervalText => Status.ShowsValue && Estimate.Interval is { } interval ? GermanFigureFormat.PercentInterval(interval) : "";
 

@@ -65,6 +65,8 @@ public sealed class ReportTexts
     public const string TrendQuarterly = "trend_quarterly";
     public const string TrendRolling = "trend_rolling";
     public const string TrendNote = "trend_note";
+    public const string FieldTargetTile = "field_target_tile";
+    public const string FieldTargetTileWithoutTarget = "field_target_tile_without_target";
     public const string ChangeToPreviousYear = "change_to_previous_year";
     public const string ChangeToPreviousQuarter = "change_to_previous_quarter";
     public const string TableNote = "table_note";
@@ -150,7 +152,9 @@ public sealed class ReportTexts
         [TrendNone] = ["titel"],
         [TrendQuarterly] = [],
         [TrendRolling] = [],
-        [TrendNote] = [],
+        [TrendNote] = ["markiert"],
+        [FieldTargetTile] = ["soll", "erreicht"],
+        [FieldTargetTileWithoutTarget] = [],
         [ChangeToPreviousYear] = ["veraenderung", "ki"],
         [ChangeToPreviousQuarter] = ["veraenderung", "ki"],
         [TableNote] = ["frage", "mehrfach", "zeichen"],

@@ -69,6 +69,20 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
     }
 
     [Fact]
+    public async Task The_figures_of_the_quarter_still_in_the_field_reach_the_report_as_provisional_and_earlier_quarters_as_final()
+    {
+        var current = Quarter.Of(DateOnly.FromDateTime(DateTime.Now));
+        await using var scope = App.Services.CreateAsyncScope();
+        var data = (await scope.ServiceProvider.GetRequiredService<IDistrictReportSource>().LoadAsync(Network, Holzminden, current, CancellationToken.None)).Data;
+
+        var points = data.Trend("arbeitgeber", "b_gefoerdert", "ja").Points;
+
+        points[^1].Quarter.ShouldBe(current);
+        points[^1].Quarterly.Revision.ShouldBe(Bedarfsanalyse.Core.Formatting.FigureRevision.Provisional);
+        points.SkipLast(1).ShouldAllBe(p => p.Quarterly.Revision == Bedarfsanalyse.Core.Formatting.FigureRevision.Final);
+    }
+
+    [Fact]
     public async Task The_employer_results_show_the_vacancies_and_apprenticeship_figures_of_the_model()
     {
         var model = await ModelAsync(Holzminden);

@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf;
 using Bedarfsanalyse.Reports.Pdf.Charts;
 using Bedarfsanalyse.Reports.Pdf.Layout;
@@ -22,6 +23,60 @@ public sealed class ChartTests
         text.ShouldContain("Anteil in %");
         text.ShouldContain("20 % 40 % 60 %");
         text.ShouldNotContain("61.2");
+    }
+
+    [Fact]
+    public void A_bar_chart_prints_a_share_and_its_n_exactly_as_the_tables_do()
+    {
+        // 0.4245 is stored a hair below 0.4245; the report's tables round it commercially to 42,5 %, and so must the chart.
+        var share = 0.4245;
+        var chart = new BarChartBlock("Abbildung 1", [new BarChartItem("Holzminden", share * 100.0, 12345, Symbol: "( )")]);
+
+        using var pdf = PdfTestWriter.WriteAndRead(PdfTestWriter.NewDocument().With(chart));
+
+        pdf.Texts[0].ShouldContain($"Holzminden (n = {GermanFigureFormat.Count(12345)})");
+        pdf.Texts[0].ShouldContain(GermanFigureFormat.BracketedPercent(share));
+        pdf.Texts[0].ShouldContain("(42,5 %)");
+    }
+
+    [Fact]
+    public void A_bar_chart_draws_each_whisker_from_the_lower_to_the_upper_bound_of_its_interval()
+    {
+        var items = new[]
+        {
+            new BarChartItem("Holzminden", 40.0, 134, 30.0, 52.0),
+            new BarChartItem("Schaumburg", 20.0, 60, 12.5, 31.0),
+        };
+        var document = PdfTestWriter.NewDocument().With(new BarChartBlock("Abbildung 1", items));
+
+        using var pdf = PdfTestWriter.WriteAndRead(document);
+
+        // The page position of a share, from where the axis labels "0 %" and "40 %" stand (centred on their ticks).
+        var words = pdf.Words[0];
+        double TickCentre(string number)
+        {
+            var value = words.Single(w => w.Text == number);
+            var percent = words.Where(p => p.Text == "%" && Math.Abs(p.BoundingBox.Bottom - value.BoundingBox.Bottom) < 1 && p.BoundingBox.Left > value.BoundingBox.Right).MinBy(p => p.BoundingBox.Left)!;
+            return (value.BoundingBox.Left + percent.BoundingBox.Right) / 2;
+        }
+
+        var zero = TickCentre("0");
+        var perPercent = (TickCentre("40") - zero) / 40;
+        var whiskers = pdf.Pages[0].Paths
+            .Where(p => p.IsStroked && !p.IsClipping && p.StrokeColor?.ToRGBValues() is var (r, g, b) && Math.Abs(r - 0x2B / 255.0) < 0.01 && Math.Abs(g - 0x35 / 255.0) < 0.01 && Math.Abs(b - 0x40 / 255.0) < 0.01)
+            .SelectMany(p => p)
+            .Select(line => line.GetBoundingRectangle())
+            .OfType<UglyToad.PdfPig.Core.PdfRectangle>()
+            .Where(box => box.Width > 5 && box.Height < 0.5)
+            .OrderByDescending(box => box.Bottom)
+            .ToList();
+
+        whiskers.Count.ShouldBe(2, "eine waagerechte Linie je Fehlerbalken");
+        for (var i = 0; i < items.Length; i++)
+        {
+            whiskers[i].Left.ShouldBe(zero + items[i].Lower!.Value * perPercent, 1.0, $"{items[i].Label}: untere Grenze");
+            whiskers[i].Right.ShouldBe(zero + items[i].Upper!.Value * perPercent, 1.0, $"{items[i].Label}: obere Grenze");
+        }
     }
 
     [Fact]

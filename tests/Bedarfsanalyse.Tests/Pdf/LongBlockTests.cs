@@ -55,6 +55,42 @@ public sealed class LongBlockTests
     }
 
     [Fact]
+    public void A_stacked_bar_chart_taller_than_a_page_continues_with_its_legend_and_keeps_every_row_with_its_shares()
+    {
+        var items = Enumerable.Range(1, 60).Select(r => new StackedBarItem($"Thema-{r}", 100 + r, [40 + r % 20, 30, 30 - r % 20])).ToList();
+        var document = PdfTestWriter.NewDocument().With(
+            new HeadingBlock("Dringlichkeit"),
+            new ParagraphBlock("Vorspann vor dem Diagramm."),
+            new StackedBarChartBlock("Abbildung 8: Dringlichkeit nach Thema", ["jetzt", "später", "irgendwann"], items)
+            {
+                Note = "Anteil in %; Schlussnotiz des Diagramms.",
+            });
+
+        using var pdf = PdfTestWriter.WriteAndRead(document);
+
+        var title = "Abbildung 8: Dringlichkeit nach Thema";
+        var first = pdf.PagesWith(title).Min();
+        var continued = pdf.PagesWith(title + " (Fortsetzung)");
+        continued.ShouldNotBeEmpty();
+        continued.ShouldBe(Enumerable.Range(first + 1, continued.Count).ToList(), "die Fortsetzungen folgen Seite für Seite");
+        pdf.PageWith("Schlussnotiz").ShouldBe(continued[^1], "die Notiz steht unter dem letzten Teil");
+        foreach (var page in continued.Prepend(first))
+        {
+            pdf.WordsOnPage(page, "irgendwann").ShouldHaveSingleItem($"Legende auf Seite {page}");
+        }
+
+        for (var r = 1; r <= 60; r++)
+        {
+            var page = pdf.PagesWithWord($"Thema-{r}").ShouldHaveSingleItem($"Thema-{r} steht genau einmal");
+            var label = pdf.WordsOnPage(page, $"Thema-{r}").Single();
+            var firstShare = pdf.Words[page - 1].Where(w => w.Text == $"{40 + r % 20}" && Math.Abs(w.BoundingBox.Bottom - label.BoundingBox.Bottom) < 6);
+            firstShare.ShouldNotBeEmpty($"der erste Anteil von Thema-{r} steht auf der Höhe seiner Zeile (Seite {page})");
+        }
+
+        NothingStandsBelowTheContentArea(pdf);
+    }
+
+    [Fact]
     public void A_heat_map_that_fits_on_a_page_is_not_split()
     {
         using var pdf = PdfTestWriter.WriteAndRead(PdfTestWriter.NewDocument().With(LongHeatMap(12)));

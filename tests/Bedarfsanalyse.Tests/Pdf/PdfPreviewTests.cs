@@ -8,12 +8,7 @@ public sealed class PdfPreviewTests
     [Fact]
     public void The_first_pages_are_rendered_to_PNG_for_a_person_to_look_at()
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "pdf-preview");
-        Directory.CreateDirectory(folder);
-        foreach (var old in Directory.GetFiles(folder))
-        {
-            File.Delete(old);
-        }
+        var folder = TestOutputFolder.Prepare("pdf-preview");
 
         var pdfPath = Path.Combine(folder, "steuerkreis-bericht.pdf");
         File.WriteAllBytes(pdfPath, new PdfDocumentWriter(Theme.CreateDefault()).Write(SampleReport.Create()));
@@ -26,7 +21,8 @@ public sealed class PdfPreviewTests
         pdftoppm.WaitForExit();
 
         pdftoppm.ExitCode.ShouldBe(0, errors);
-        var pictures = Directory.GetFiles(folder, "seite-*.png");
+        // Where a person finds them: in the checkout, not in the build output.
+        var pictures = Directory.GetFiles(Path.Combine(TestOutputFolder.RepositoryRoot, "artifacts", "test-output", "pdf-preview"), "seite-*.png");
         pictures.ShouldNotBeEmpty();
         pictures.ShouldAllBe(p => new FileInfo(p).Length > 5_000);
     }

@@ -85,6 +85,26 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void In_the_regional_table_the_reports_own_district_is_marked_and_set_in_bold_and_the_others_are_not()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var own = data.Regional("arbeitgeber", "b_gefoerdert", "ja").Districts.Single(d => d.IsReportDistrict).Share;
+        var page = pdf.PageWith($"Holzminden (dieser Bericht) {own.Text} {own.IntervalText} {own.NText}");
+
+        // The table's rows are the lines that end in the n; the chart above names the districts with "(n = …)".
+        var tableWords = pdf.Words[page - 1].Where(w => w.Text is "Holzminden" or "Hameln-Pyrmont" or "Schaumburg")
+            .GroupBy(w => w.Text)
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w.BoundingBox.Bottom).First());
+        bool IsBold(UglyToad.PdfPig.Content.Word word) => word.Letters.All(l => l.FontName?.Contains("Bold", StringComparison.Ordinal) == true);
+
+        IsBold(tableWords["Holzminden"]).ShouldBeTrue("die Zeile des eigenen Landkreises ist fett");
+        IsBold(tableWords["Hameln-Pyrmont"]).ShouldBeFalse();
+        IsBold(tableWords["Schaumburg"]).ShouldBeFalse();
+        pdf.AllText.ShouldContain("Hameln-Pyrmont 51,0 %");
+    }
+
+    [Fact]
     public void Every_page_says_Seite_X_von_Y()
     {
         using var pdf = Render(new SampleDistrictData());
@@ -125,15 +145,43 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void Each_indicator_row_shows_its_own_share_interval_and_n()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+
+        foreach (var (title, question) in new[]
+                 {
+                     ("Betriebe, die Weiterbildung unterstützt haben", "b_gefoerdert"),
+                     ("Betriebe mit schwer zu besetzenden Stellen", "f_offene_stellen"),
+                     ("Ausbildungsbetriebe", "b_bildet_aus"),
+                 })
+        {
+            var share = data.Share("arbeitgeber", question, "ja");
+            pdf.AllText.ShouldContain($"{title} {share.Text} {share.IntervalText} {share.NText}");
+        }
+
+        pdf.AllText.ShouldContain("Betriebe mit schwer zu besetzenden Stellen 31,7 % 23,7–39,7 % 126");
+        pdf.AllText.ShouldContain("Ausbildungsbetriebe 23,8 % 15,8–31,8 % 130");
+    }
+
+    [Fact]
     public void A_suppressed_share_shows_its_symbol_and_never_the_number()
     {
-        using var pdf = Render(new SampleDistrictData());
+
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var secret = data.Shares("arbeitgeber", "d_hemmnisse")[1];
 
         pdf.AllText.ShouldNotContain("77,7");
         pdf.AllText.ShouldNotContain("69,7");
         pdf.AllText.ShouldNotContain("85,7");
-        pdf.PagesWithWord(".").ShouldNotBeEmpty();
-        pdf.PagesWithWord("/").ShouldNotBeEmpty();
+
+        // In the appendix table the cell holds the symbol, the interval stays empty, the n stands; in the chart the symbol replaces the bar.
+        pdf.AllText.ShouldContain($"{secret.Label} . {secret.NText}");
+        var chart = pdf.AllText[pdf.AllText.IndexOf("Was Weiterbildung im Betrieb erschwert", StringComparison.Ordinal)..];
+        chart[..chart.IndexOf("Anteil in %", StringComparison.Ordinal)].ShouldContain($"(n = {secret.NText}) .");
+        pdf.AllText.ShouldContain("Schaumburg / 8");
     }
 
     [Fact]
@@ -172,6 +220,13 @@ public sealed class QuarterlyReportTests
         page.ShouldContain("IT-Sicherheit (n = 12)");
         page.ShouldNotContain("Führung (n = 0)");
         page.ShouldNotContain("78 %");
+
+        // A row with a hidden share shows only the symbol: its other shares would give the hidden one away (100 % minus them).
+        var words = pdf.Words[pdf.PageWith("Wie dringend der Bedarf ist, nach Thema") - 1];
+        var n = words.Single(w => w.Text == "12)");
+        var label = words.Single(w => w.Text == "IT-Sicherheit" && Math.Abs(w.BoundingBox.Bottom - n.BoundingBox.Bottom) < 3);
+        words.Where(w => w.BoundingBox.Left > n.BoundingBox.Right && Math.Abs(w.BoundingBox.Bottom - label.BoundingBox.Bottom) < 4)
+            .Select(w => w.Text).ShouldBe(["."]);
         pdf.PageWith("Wie dringend der Bedarf ist, nach Thema").ShouldBeLessThan(pdf.PageWith("4 Ergebnisse Beschäftigtengruppen"));
     }
 
@@ -207,7 +262,7 @@ public sealed class QuarterlyReportTests
         var summary = pdf.Texts[pdf.PageWith("1 Das Wichtigste in Kürze") - 1];
 
         summary.ShouldContain("Holzminden liegt damit statistisch gesichert 8,1 Prozentpunkte unter dem Verbund.");
-        summary.ShouldContain("• Größte gesicherte Veränderung gegenüber dem 3. Quartal 2025: Ausbildungsbetriebe +12,5 Prozentpunkte (von 30,0 % auf 42,5 %).");
+        summary.ShouldContain("• Größte gesicherte Veränderung gegenüber dem 3. Quartal 2025: Ausbildungsbetriebe +12,5 Prozentpunkte (von 30,0 % auf 23,8 %).");
         summary.ShouldNotContain("nicht gesichert");
     }
 
@@ -257,6 +312,67 @@ public sealed class QuarterlyReportTests
 
         pdf.AllText.ShouldContain("Befragtengruppe Soll Ist Erreicht");
         pdf.AllText.ShouldContain("Betriebe 150 134 89 %");
+    }
+
+    [Fact]
+    public void The_field_report_shows_a_tile_per_respondent_group_with_Ist_against_Soll_and_the_share_of_the_target()
+    {
+        using var pdf = Render(new SampleDistrictData(employerInterviews: 38));
+        var page = pdf.PageWith("2 Feldbericht");
+
+        Tile(pdf, page, "38").ShouldBe("38 Betriebe von 150 · 25 % des Solls");
+        Tile(pdf, page, "60").ShouldBe("60 Ältere Beschäftigte (55 und älter) von 50 · 120 % des Solls");
+        Tile(pdf, page, "52", first: true).ShouldBe("52 Jüngere Beschäftigte (unter 25) von 50 · 104 % des Solls");
+        Tile(pdf, page, "48").ShouldBe("48 Auszubildende kein Soll hinterlegt");
+    }
+
+    /// <summary>The words of the field report's key-figure tile whose big figure is <paramref name="value"/>, from top to bottom.</summary>
+    private static string Tile(PdfReadBack pdf, int page, string value, bool first = false)
+    {
+        var words = pdf.Words[page - 1];
+        var big = words.Max(w => w.BoundingBox.Height) * 0.8;
+        bool IsBig(UglyToad.PdfPig.Content.Word w) => w.BoundingBox.Height > big;
+        var heading = words.Single(w => w.Text == "Feldbericht").BoundingBox.Bottom;
+        var values = words.Where(w => w.Text == value && IsBig(w) && w.BoundingBox.Top < heading).OrderByDescending(w => w.BoundingBox.Top).ToList();
+        var figure = first ? values[0] : values.ShouldHaveSingleItem($"eine Kachel mit {value}");
+        var column = words.Where(w => w.BoundingBox.Left >= figure.BoundingBox.Left - 1 && w.BoundingBox.Left < figure.BoundingBox.Left + 120 && w.BoundingBox.Top <= figure.BoundingBox.Top + 1)
+            .OrderByDescending(w => Math.Round(w.Letters[0].StartBaseLine.Y))
+            .ThenBy(w => w.BoundingBox.Left)
+            .ToList();
+
+        // The tile ends at the next big figure or at a gap wider than a line.
+        var tile = new List<UglyToad.PdfPig.Content.Word> { figure };
+        foreach (var word in column.Skip(1).TakeWhile(w => !IsBig(w)))
+        {
+            if (tile[^1].BoundingBox.Bottom - word.BoundingBox.Top > 12)
+            {
+                break;
+            }
+
+            tile.Add(word);
+        }
+
+        return PdfReadBack.Normalise(string.Join(' ', tile.Select(w => w.Text)));
+    }
+
+    [Fact]
+    public void The_trend_chart_shows_the_n_of_every_quarter_and_marks_the_provisional_quarter_p_in_chart_and_table()
+    {
+        var data = new SampleDistrictData();
+        using var pdf = Render(data);
+        var section = pdf.AllText[pdf.AllText.IndexOf("6 Entwicklung im Zeitverlauf", StringComparison.Ordinal)..];
+        var chart = section[..section.IndexOf("Tabelle", StringComparison.Ordinal)];
+
+        foreach (var point in data.Trend("arbeitgeber", "b_gefoerdert", "ja").Points)
+        {
+            chart.ShouldContain($"n = {point.Quarterly.NText}");
+        }
+
+        chart.ShouldContain("Q3/2026 p");
+        chart.ShouldNotContain("Q2/2026 p");
+        chart.ShouldContain("„p“ vorläufige, „r“ berichtigte Zahl");
+        pdf.AllText.ShouldContain("Q3/2026 42,5 % p 34,5–50,5 % 134 43,0 % p");
+        pdf.AllText.ShouldContain("Q2/2026 44,0 % 36,0–52,0 % 128 41,5 %");
     }
 
     [Fact]
@@ -330,12 +446,7 @@ public sealed class QuarterlyReportTests
     [Fact]
     public void The_first_pages_are_rendered_to_PNG_for_a_person_to_look_at()
     {
-        var folder = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "artifacts", "test-output", "report"));
-        Directory.CreateDirectory(folder);
-        foreach (var old in Directory.GetFiles(folder))
-        {
-            File.Delete(old);
-        }
+        var folder = TestOutputFolder.Prepare("report");
 
         var pdfPath = Path.Combine(folder, "quartalsbericht-03255-2026-Q3.pdf");
         File.WriteAllBytes(pdfPath, new PdfDocumentWriter(Theme).Write(new QuarterlyReportComposer().Compose(new SampleDistrictData(), Template())));
@@ -348,18 +459,5 @@ public sealed class QuarterlyReportTests
 
         pdftoppm.ExitCode.ShouldBe(0, errors);
         Directory.GetFiles(folder, "seite-*.png").Length.ShouldBe(6);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bedarfsanalyse.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

@@ -1,4 +1,5 @@
 using Bedarfsanalyse.Core.Disclosure;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Periods;
 using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Network;
@@ -9,7 +10,8 @@ namespace Bedarfsanalyse.Tests.Reports;
 
 /// <summary>
 /// Figures for Holzminden, 3rd quarter 2026, made by hand as the analysis engine would deliver them: shares with n
-/// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears.
+/// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears. The
+/// report quarter's trend figures are provisional ("p"), as the engine marks them until 30 days after the quarter.
 /// </summary>
 internal sealed class SampleDistrictData : IDistrictReportData
 {
@@ -89,7 +91,16 @@ internal sealed class SampleDistrictData : IDistrictReportData
         }).ToList();
     }
 
-    public ShareFigure Share(string questionnaire, string question, string value) => Figure("ja", 0.425, 134);
+    /// <summary>Each indicator its own share and n, so a figure printed in the wrong place shows.</summary>
+    public static readonly IReadOnlyDictionary<string, (double Point, int N)> Indicators = new Dictionary<string, (double, int)>
+    {
+        ["b_gefoerdert"] = (0.425, 134),
+        ["f_offene_stellen"] = (0.317, 126),
+        ["b_bildet_aus"] = (0.238, 130),
+    };
+
+    public ShareFigure Share(string questionnaire, string question, string value) =>
+        Indicators.TryGetValue(question, out var figure) ? Figure(value, figure.Point, figure.N) : Figure(value, 0.153, 97);
 
     /// <summary>Vacancies in brackets (n 10–29), contracts plain, unfilled places secret by dominance, dissolved contracts "/".</summary>
     public NumberFigure Number(string questionnaire, string question) => question switch
@@ -185,7 +196,7 @@ internal sealed class SampleDistrictData : IDistrictReportData
             new(new Quarter(2025, 4), Figure("", 0.41, 118), null),
             new(new Quarter(2026, 1), Figure("", SecretPoint, 6, NotReliable), null),
             new(new Quarter(2026, 2), Figure("", 0.44, 128), Figure("", 0.415, 372)),
-            new(new Quarter(2026, 3), Figure("", 0.425, 134), Figure("", 0.43, 386)),
+            new(new Quarter(2026, 3), Figure("", 0.425, 134) with { Revision = FigureRevision.Provisional }, Figure("", 0.43, 386) with { Revision = FigureRevision.Provisional }),
         ],
         new DifferenceEstimate
         {

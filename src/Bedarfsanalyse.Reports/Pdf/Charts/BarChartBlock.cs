@@ -26,9 +26,6 @@ public sealed class BarChartBlock : ChartBlock
 
     public IReadOnlyList<BarChartItem> Items { get; }
 
-    /// <summary>Appended to the title of each part after the first when the chart continues on the next page.</summary>
-    public string ContinuationSuffix { get; init; } = " (Fortsetzung)";
-
     /// <summary>Set on the parts of a split chart: all share the whole chart's scale and row height.</summary>
     private double? SharedMaximum { get; init; }
 
@@ -47,47 +44,24 @@ public sealed class BarChartBlock : ChartBlock
 
     internal override IReadOnlyList<FlowItem> Layout(LayoutContext context)
     {
-        var width = context.Width;
-        var rowHeight = RowHeight(context, width);
-        var styles = context.Styles;
-
-        // Room for the plot on an otherwise empty page: the title, the note and the gaps around the plot stay with it.
-        var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
-        var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
-        var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
-        var rowsPerPage = context.RowsPerPart(reserved + AxisArea, rowHeight);
-        if (SharedRowHeight is not null || rowsPerPage < 1 || Items.Count <= rowsPerPage)
+        if (SharedRowHeight is not null)
         {
             return base.Layout(context);
         }
 
-        // Parts of about equal length rather than a full page and a stub.
-        var parts = (Items.Count + rowsPerPage - 1) / rowsPerPage;
-        var size = (Items.Count + parts - 1) / parts;
+        var width = context.Width;
+        var rowHeight = RowHeight(context, width);
         var maximum = Maximum(context, width, Items);
-        var items = new List<FlowItem>();
-        for (var part = 0; part < parts; part++)
+        return SplitIntoParts(context, Items.Count, rowHeight, AxisArea, (first, count) => new BarChartBlock(PartTitle(first), Items.Skip(first).Take(count).ToList())
         {
-            var chunk = Items.Skip(part * size).Take(size).ToList();
-            var block = new BarChartBlock(part == 0 ? Title : Title + ContinuationSuffix, chunk)
-            {
-                AxisLabel = AxisLabel,
-                Decimals = Decimals,
-                Footnotes = part == 0 ? Footnotes : [],
-                Note = part == parts - 1 ? Note : null,
-                SharedMaximum = maximum,
-                SharedRowHeight = rowHeight,
-            };
-            var partItems = block.Layout(context);
-            if (part > 0)
-            {
-                partItems[0].SpaceBefore = context.Theme.BlockSpacing;
-            }
-
-            items.AddRange(partItems);
-        }
-
-        return items;
+            AxisLabel = AxisLabel,
+            Decimals = Decimals,
+            ContinuationSuffix = ContinuationSuffix,
+            Footnotes = first == 0 ? Footnotes : [],
+            Note = first + count == Items.Count ? Note : null,
+            SharedMaximum = maximum,
+            SharedRowHeight = rowHeight,
+        }) ?? base.Layout(context);
     }
 
     private double Maximum(LayoutContext context, float width, IReadOnlyList<BarChartItem> items)

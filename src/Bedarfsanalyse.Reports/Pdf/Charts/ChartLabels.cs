@@ -1,4 +1,4 @@
-using System.Globalization;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf.Layout;
 
 namespace Bedarfsanalyse.Reports.Pdf.Charts;
@@ -6,9 +6,7 @@ namespace Bedarfsanalyse.Reports.Pdf.Charts;
 /// <summary>Category labels for chart axes: with their n, and wrapped onto several lines rather than running into the plot.</summary>
 internal static class ChartLabels
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
-    public static string WithN(string label, int n) => $"{label} (n = {n.ToString("N0", German)})";
+    public static string WithN(string label, int n) => $"{label} (n = {GermanFigureFormat.Count(n)})";
 
     public static string Wrap(string text, TextStyle style, float width)
     {

@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 namespace Bedarfsanalyse.Reports.Pdf.Charts;
 
 /// <summary>
@@ -15,7 +16,8 @@ internal static class ChartSymbols
             return string.IsNullOrWhiteSpace(symbol) ? "–" : symbol;
         }
 
-        var text = withPercent ? GermanNumberFormat.Percent(v, decimals) : GermanNumberFormat.Number(v, decimals);
+        // Charts hold shares in percent (0–100); the one formatter of the project takes proportions.
+        var text = withPercent ? GermanFigureFormat.Percent(v / 100.0, decimals) : GermanFigureFormat.Number(v, decimals);
         return symbol is LimitedReliability or "()" ? "(" + text + ")" : text;
     }
 }

@@ -39,9 +39,6 @@ public sealed class HeatMapBlock : ChartBlock
     /// <summary>The share shown in the darkest colour.</summary>
     public double ScaleMaximum { get; init; } = 100;
 
-    /// <summary>Appended to the title of each part after the first when the heat map continues on the next page.</summary>
-    public string ContinuationSuffix { get; init; } = " (Fortsetzung)";
-
     /// <summary>Set on the parts of a split heat map: the whole map's column widths, row height and row labels of the part.</summary>
     private Geometry? SharedGeometry { get; init; }
 
@@ -61,47 +58,16 @@ public sealed class HeatMapBlock : ChartBlock
             return base.Layout(context);
         }
 
-        var width = context.Width;
-        var styles = context.Styles;
-        var geometry = Measure(context, width);
-
-        // Room for the plot on an otherwise empty page: the title, the note and the gaps around the plot stay with it.
-        var titleLines = context.SetText(Title + ContinuationSuffix, styles.Caption, width).Count;
-        var noteLines = Note is null ? 0 : context.SetText(Note, styles.Note, width).Count;
-        var reserved = titleLines * styles.Caption.LineHeight + noteLines * styles.Note.LineHeight + 2 * context.Theme.CaptionGap + 4f;
-        var rowsPerPage = context.RowsPerPart(reserved + HeaderHeight(context, geometry), geometry.RowHeight);
-        if (rowsPerPage < 1 || Rows.Count <= rowsPerPage)
+        var geometry = Measure(context, context.Width);
+        return SplitIntoParts(context, Rows.Count, geometry.RowHeight, HeaderHeight(context, geometry), (first, count) => new HeatMapBlock(PartTitle(first), Columns, Rows.Skip(first).Take(count).ToList())
         {
-            return base.Layout(context);
-        }
-
-        // Parts of about equal length rather than a full page and a stub.
-        var parts = (Rows.Count + rowsPerPage - 1) / rowsPerPage;
-        var size = (Rows.Count + parts - 1) / parts;
-        var items = new List<FlowItem>();
-        for (var part = 0; part * size < Rows.Count; part++)
-        {
-            var first = part * size;
-            var count = Math.Min(size, Rows.Count - first);
-            var last = first + count == Rows.Count;
-            var block = new HeatMapBlock(part == 0 ? Title : Title + ContinuationSuffix, Columns, Rows.Skip(first).Take(count).ToList())
-            {
-                Decimals = Decimals,
-                ScaleMaximum = ScaleMaximum,
-                Footnotes = part == 0 ? Footnotes : [],
-                Note = last ? Note : null,
-                SharedGeometry = geometry with { RowLabels = geometry.RowLabels.GetRange(first, count) },
-            };
-            var partItems = block.Layout(context);
-            if (part > 0)
-            {
-                partItems[0].SpaceBefore = context.Theme.BlockSpacing;
-            }
-
-            items.AddRange(partItems);
-        }
-
-        return items;
+            Decimals = Decimals,
+            ScaleMaximum = ScaleMaximum,
+            ContinuationSuffix = ContinuationSuffix,
+            Footnotes = first == 0 ? Footnotes : [],
+            Note = first + count == Rows.Count ? Note : null,
+            SharedGeometry = geometry with { RowLabels = geometry.RowLabels.GetRange(first, count) },
+        }) ?? base.Layout(context);
     }
 
     internal override Plot CreatePlot(LayoutContext context, float width, float height)

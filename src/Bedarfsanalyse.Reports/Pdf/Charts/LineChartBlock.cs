@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf.Layout;
 using ScottPlot;
 
@@ -36,6 +37,23 @@ public sealed class LineChartBlock : ChartBlock
 
     public string AxisLabel { get; init; } = "Anteil in %";
 
+    /// <summary>The unweighted n of each period, written under its label ("n = 134"): every chart shows its n.</summary>
+    public IReadOnlyList<int>? PeriodN
+    {
+        get => _periodN;
+        init
+        {
+            if (value is not null && value.Count != Periods.Count)
+            {
+                throw new ArgumentException($"{value.Count} Fallzahlen für {Periods.Count} Zeitpunkte.", nameof(PeriodN));
+            }
+
+            _periodN = value;
+        }
+    }
+
+    private readonly IReadOnlyList<int>? _periodN;
+
     public float Height { get; init; } = 170f;
 
     internal override float PlotHeight(LayoutContext context, float width) => Height;
@@ -68,7 +86,8 @@ public sealed class LineChartBlock : ChartBlock
         var (ticks, tickLabels) = PlotStyle.PercentTicks(top);
         plot.Axes.Left.SetTicks(ticks, tickLabels);
         plot.Axes.Left.Label.Text = AxisLabel;
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, Periods.Count).Select(i => (double)i).ToArray(), Periods.ToArray());
+        var periodLabels = Periods.Select((period, i) => PeriodN is null ? period : $"{period}\nn = {GermanFigureFormat.Count(PeriodN[i])}").ToArray();
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, Periods.Count).Select(i => (double)i).ToArray(), periodLabels);
         plot.Grid.XAxisStyle.IsVisible = false;
         plot.Axes.SetLimits(-0.4, Periods.Count - 0.6, 0, top);
         return plot;

@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using ScottPlot;
 using SkiaSharp;
 
@@ -57,6 +58,13 @@ internal static class PlotStyle
         var top = Math.Min(maximum, 100);
         var step = new[] { 1.0, 2, 2.5, 5, 10, 20, 25 }.FirstOrDefault(s => top / s <= 6, 25);
         var positions = Enumerable.Range(0, (int)Math.Floor(top / step + 1e-9) + 1).Select(i => i * step).ToArray();
-        return (positions, positions.Select(GermanNumberFormat.PercentTick).ToArray());
+        return (positions, positions.Select(PercentTick).ToArray());
+    }
+
+    /// <summary>Axis ticks show decimals only where a tick needs them: "0 %", "12,5 %".</summary>
+    private static string PercentTick(double percent)
+    {
+        var decimals = Math.Abs(percent - Math.Round(percent)) < 1e-9 ? 0 : 1;
+        return GermanFigureFormat.Percent(percent / 100.0, decimals);
     }
 }

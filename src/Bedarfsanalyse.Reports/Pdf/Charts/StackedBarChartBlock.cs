@@ -1,3 +1,4 @@
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Reports.Pdf.Layout;
 using ScottPlot;
 
@@ -6,6 +7,7 @@ namespace Bedarfsanalyse.Reports.Pdf.Charts;
 /// <summary>
 /// Horizontal bars split into ordered segments that add up to 100 % (e.g. urgency "jetzt / in 1–2 Jahren /
 /// in 3–5 Jahren"), in shades of one colour from dark to light, with the share written into wide enough segments.
+/// More bars than fit on one page are split into parts with the same row height, each with the legend.
 /// </summary>
 public sealed class StackedBarChartBlock : ChartBlock
 {
@@ -37,8 +39,34 @@ public sealed class StackedBarChartBlock : ChartBlock
     /// <summary>Segments narrower than this share (in percentage points) carry no number.</summary>
     public double MinimumLabelledShare { get; init; } = 7;
 
+    /// <summary>Set on the parts of a split chart: all share the whole chart's row height.</summary>
+    private float? SharedRowHeight { get; init; }
+
     internal override float PlotHeight(LayoutContext context, float width) =>
-        Items.Count * ChartLabels.RowHeight(Labels(context, width), context.Styles.ChartText) + AxisArea;
+        Items.Count * RowHeight(context, width) + AxisArea;
+
+    private float RowHeight(LayoutContext context, float width) =>
+        SharedRowHeight ?? ChartLabels.RowHeight(Labels(context, width), context.Styles.ChartText);
+
+    /// <summary>A chart with more bars than fit on one page continues on the next, like <see cref="BarChartBlock"/>.</summary>
+    internal override IReadOnlyList<FlowItem> Layout(LayoutContext context)
+    {
+        if (SharedRowHeight is not null)
+        {
+            return base.Layout(context);
+        }
+
+        var rowHeight = RowHeight(context, context.Width);
+        return SplitIntoParts(context, Items.Count, rowHeight, AxisArea, (first, count) => new StackedBarChartBlock(PartTitle(first), SegmentNames, Items.Skip(first).Take(count).ToList())
+        {
+            AxisLabel = AxisLabel,
+            MinimumLabelledShare = MinimumLabelledShare,
+            ContinuationSuffix = ContinuationSuffix,
+            Footnotes = first == 0 ? Footnotes : [],
+            Note = first + count == Items.Count ? Note : null,
+            SharedRowHeight = rowHeight,
+        }) ?? base.Layout(context);
+    }
 
     private List<string> Labels(LayoutContext context, float width) =>
         Items.Select(i => ChartLabels.Wrap(ChartLabels.WithN(i.Label, i.N), context.Styles.ChartText, width * 0.36f)).ToList();
@@ -85,7 +113,7 @@ public sealed class StackedBarChartBlock : ChartBlock
                 if (value >= MinimumLabelledShare)
                 {
                     var textColor = Contrast.IsDark(color) ? SkiaSharp.SKColors.White : theme.TextColor;
-                    segmentLabels.Add((GermanNumberFormat.Percent(value, 0), start + value / 2, positions[i], textColor));
+                    segmentLabels.Add((GermanFigureFormat.Percent(value / 100.0, 0), start + value / 2, positions[i], textColor));
                 }
 
                 start += value;

@@ -187,7 +187,7 @@ public sealed class ModelDistrictData : IDistrictReportData
             : throw new AnalysisException($"Die Frage „{item.Question}“ hat keine Antwort „{value}“ (vorhanden: {string.Join(", ", item.Options.Select(o => o.Code))}).");
     }
 
-    private static ShareFigure Share(string label, Figure figure) => new(label, figure.Estimate, figure.Status);
+    private static ShareFigure Share(string label, Figure figure) => new(label, figure.Estimate, figure.Status) { Revision = figure.Revision };
 
     private string GroupLabel(string group)
     {
