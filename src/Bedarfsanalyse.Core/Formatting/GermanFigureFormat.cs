@@ -101,11 +101,15 @@ public static class GermanFigureFormat
     }
 
     /// <summary>"42,5 % p" / "1.234 r": the marks of provisional and revised figures.</summary>
-    public static string WithRevision(string figure, FigureRevision revision) => revision switch
+    public static string WithRevision(string figure, FigureRevision revision) =>
+        RevisionMark(revision) is { } mark ? figure + " " + mark : figure;
+
+    /// <summary>"p" (vorläufig), "r" (berichtigt) or null for a final figure.</summary>
+    public static string? RevisionMark(FigureRevision revision) => revision switch
     {
-        FigureRevision.Provisional => figure + " p",
-        FigureRevision.Revised => figure + " r",
-        _ => figure,
+        FigureRevision.Provisional => "p",
+        FigureRevision.Revised => "r",
+        _ => null,
     };
 
     /// <summary>"31.12.2026".</summary>

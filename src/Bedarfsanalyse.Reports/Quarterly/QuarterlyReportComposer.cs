@@ -335,7 +335,7 @@ public sealed class QuarterlyReportComposer
             counts.Select(c => new TableRow([c.Label, c.Text])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = state.SymbolNote,
+            Note = state.SymbolNote([]),
         };
     }
 
@@ -343,11 +343,8 @@ public sealed class QuarterlyReportComposer
 
     private static IEnumerable<Block> Indicators(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
     {
-        var rows = blocks.Select(block =>
-        {
-            var share = state.Data.Share(block.Questionnaire!, block.Question!, block.Value!);
-            return new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText]);
-        }).ToList();
+        var shares = blocks.Select(block => state.Data.Share(block.Questionnaire!, block.Question!, block.Value!)).ToList();
+        var rows = blocks.Zip(shares, (block, share) => new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText])).ToList();
         var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.IndicatorQuestion,
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)), ("antwort", state.ChoiceLabel(block, block.Value!)))));
         yield return new TableBlock(
@@ -360,17 +357,15 @@ public sealed class QuarterlyReportComposer
             rows)
         {
             Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : state.Text(ReportTexts.IndicatorsCaption)),
-            Note = $"{questions} {state.SymbolNote}",
+            Note = $"{questions} {state.SymbolNote(shares.Select(s => s.ShownRevision))}",
         };
     }
 
     private static IEnumerable<Block> Numbers(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
     {
-        var rows = blocks.Select(block =>
-        {
-            var figure = state.Data.Number(block.Questionnaire!, block.Question!);
-            return new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText]);
-        }).ToList();
+        var figures = blocks.Select(block => state.Data.Number(block.Questionnaire!, block.Question!)).ToList();
+        var rows = blocks.Zip(figures, (block, figure) =>
+            new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText])).ToList();
         var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.NumberQuestion,
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)))));
         yield return new TableBlock(
@@ -387,7 +382,7 @@ public sealed class QuarterlyReportComposer
             Caption = state.NextTable(blocks.Count == 1 ? blocks[0].Title ?? state.Label(blocks[0]) : state.Text(ReportTexts.NumbersCaption)),
             Note = state.Text(
                 blocks[0].Questionnaire == NetworkQuestionnaires.EmployerKey ? ReportTexts.NumbersNoteEmployers : ReportTexts.NumbersNoteEmployees,
-                ("fragen", questions), ("zeichen", state.SymbolNote)),
+                ("fragen", questions), ("zeichen", state.SymbolNote(figures.Select(f => f.ShownRevision)))),
         };
     }
 
@@ -414,9 +409,12 @@ public sealed class QuarterlyReportComposer
             yield break;
         }
 
+        var shown = rows.Where(r => r.HiddenShare is null).SelectMany(r => r.Shares).Select(s => s.ShownRevision).ToHashSet();
         yield return new StackedBarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), matrix.Scale, rows.Select(r => r.ToStackedBar()).ToList())
         {
-            Note = state.Text(ReportTexts.MatrixNote, ("zeichen", state.SymbolNote)),
+            // The segments have no room for a mark: the note says whether the shares are provisional or revised.
+            Note = state.Text(ReportTexts.MatrixNote, ("zeichen", state.SymbolNote([])),
+                ("vorlaeufig", shown.Contains(FigureRevision.Provisional)), ("berichtigt", shown.Contains(FigureRevision.Revised))),
             AxisLabel = state.Text(ReportTexts.PercentAxis),
         };
     }
@@ -437,7 +435,7 @@ public sealed class QuarterlyReportComposer
 
         yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), shares.Select(s => s.ToBar()).ToList())
         {
-            Note = state.Text(ReportTexts.BarsNote, ("mehrfach", state.IsMultipleChoice(block)), ("zeichen", state.SymbolNote)),
+            Note = state.Text(ReportTexts.BarsNote, ("mehrfach", state.IsMultipleChoice(block)), ("zeichen", state.SymbolNote(shares.Select(s => s.ShownRevision)))),
             AxisLabel = state.Text(ReportTexts.PercentAxis),
             ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
@@ -466,7 +464,7 @@ public sealed class QuarterlyReportComposer
             matrix.Groups.Select(g => state.Text(ReportTexts.HeatMapColumn, ("gruppe", g.Label), ("n", GermanFigureFormat.Count(g.N)))).ToList(),
             matrix.Rows.Select(r => new HeatMapRow(r.Label, r.Cells.Select(c => c.ToHeatMapCell()).ToList())).ToList())
         {
-            Note = state.Text(ReportTexts.HeatMapNote, ("zeichen", state.SymbolNote)),
+            Note = state.Text(ReportTexts.HeatMapNote, ("zeichen", state.SymbolNote(matrix.Rows.SelectMany(r => r.Cells).Select(c => c.ShownRevision)))),
             ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
     }
@@ -485,7 +483,7 @@ public sealed class QuarterlyReportComposer
             lines.Select(l => new TableRow([l.Label, l.Employers.Text, l.Employers.NText, l.Employees.Text, l.Employees.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Text(ReportTexts.ComparisonCaption)),
-            Note = state.Text(ReportTexts.ComparisonNote, ("zeichen", state.SymbolNote)),
+            Note = state.Text(ReportTexts.ComparisonNote, ("zeichen", state.SymbolNote(lines.SelectMany(l => new[] { l.Employers.ShownRevision, l.Employees.ShownRevision })))),
         };
     }
 
@@ -493,11 +491,12 @@ public sealed class QuarterlyReportComposer
     {
         var regional = state.Data.Regional(block.Questionnaire!, block.Question!, block.Value!);
         var networkLabel = state.Text(ReportTexts.RegionalNetwork);
+        var symbolNote = state.SymbolNote(regional.Districts.Select(d => d.Share.ShownRevision).Append(regional.Network.ShownRevision));
         var items = new List<BarChartItem> { regional.Network.ToBar(networkLabel) };
         items.AddRange(regional.Districts.Select(d => d.Share.ToBar(d.IsReportDistrict ? state.Text(ReportTexts.RegionalOwnDistrict, ("name", d.DistrictName)) : d.DistrictName)));
         yield return new BarChartBlock(state.NextFigure(block.Title ?? state.Label(block)), items)
         {
-            Note = state.Text(ReportTexts.RegionalNote, ("zeichen", state.SymbolNote)),
+            Note = state.Text(ReportTexts.RegionalNote, ("zeichen", symbolNote)),
             AxisLabel = state.Text(ReportTexts.PercentAxis),
             ContinuationSuffix = state.Text(ReportTexts.Continued),
         };
@@ -516,7 +515,7 @@ public sealed class QuarterlyReportComposer
             ])
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = state.SymbolNote,
+            Note = symbolNote,
         };
     }
 
@@ -531,7 +530,7 @@ public sealed class QuarterlyReportComposer
         }
 
         var title = block.Title ?? state.Label(block);
-        var marked = trend.Points.Any(p => p.Quarterly.Revision != FigureRevision.Final || p.Rolling?.Revision is FigureRevision.Provisional or FigureRevision.Revised);
+        var revisions = trend.Points.SelectMany(p => new[] { p.Quarterly.Revision, p.Rolling?.Revision ?? FigureRevision.Final }).ToHashSet();
         yield return new LineChartBlock(
             state.NextFigure(title),
             trend.Points.Select(p => GermanFigureFormat.WithRevision(p.Quarter.ToGermanShortString(), p.Quarterly.Revision)).ToList(),
@@ -541,7 +540,8 @@ public sealed class QuarterlyReportComposer
             ])
         {
             PeriodN = trend.Points.Select(p => p.Quarterly.Estimate.UnweightedN).ToList(),
-            Note = state.Text(ReportTexts.TrendNote, ("markiert", marked)),
+            Note = state.Text(ReportTexts.TrendNote,
+                ("vorlaeufig", revisions.Contains(FigureRevision.Provisional)), ("berichtigt", revisions.Contains(FigureRevision.Revised))),
             AxisLabel = state.Text(ReportTexts.PercentAxis),
         };
 
@@ -553,10 +553,10 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnRolling)),
             ],
-            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.MarkedText, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.MarkedText ?? "–"])).ToList())
+            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
-            Note = state.SymbolNote,
+            Note = state.SymbolNote(trend.Points.SelectMany(p => new[] { p.Quarterly.ShownRevision, p.Rolling?.ShownRevision ?? FigureRevision.Final })),
         };
 
         yield return new ParagraphBlock(Change(state, ReportTexts.ChangeToPreviousYear, trend.ChangeToSameQuarterPreviousYear));
@@ -593,7 +593,8 @@ public sealed class QuarterlyReportComposer
             shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalText, s.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
-            Note = state.Text(ReportTexts.TableNote, ("frage", state.QuestionText(block)), ("mehrfach", state.IsMultipleChoice(block)), ("zeichen", state.SymbolNote)),
+            Note = state.Text(ReportTexts.TableNote, ("frage", state.QuestionText(block)), ("mehrfach", state.IsMultipleChoice(block)),
+                ("zeichen", state.SymbolNote(shares.Select(s => s.ShownRevision)))),
         };
     }
 
@@ -602,7 +603,7 @@ public sealed class QuarterlyReportComposer
     {
         private int _figures;
         private int _tables;
-        private string? _symbolNote;
+        private readonly string?[] _symbolNotes = new string?[4];
 
         public IDistrictReportData Data { get; } = data;
 
@@ -612,8 +613,22 @@ public sealed class QuarterlyReportComposer
 
         public IReadOnlyList<QuestionnaireDefinition> Questionnaires { get; init; } = NetworkQuestionnaires.All;
 
-        /// <summary>The short explanation of the symbols that ends most notes.</summary>
-        public string SymbolNote => _symbolNote ??= Text(ReportTexts.SymbolNote);
+        /// <summary>
+        /// The short explanation of the symbols that ends most notes; it names "p" and "r" where the block shows a
+        /// provisional or revised figure.
+        /// </summary>
+        public string SymbolNote(IEnumerable<FigureRevision> shown)
+        {
+            bool provisional = false, revised = false;
+            foreach (var revision in shown)
+            {
+                provisional |= revision == FigureRevision.Provisional;
+                revised |= revision == FigureRevision.Revised;
+            }
+
+            var key = (provisional ? 1 : 0) + (revised ? 2 : 0);
+            return _symbolNotes[key] ??= Text(ReportTexts.SymbolNote, ("vorlaeufig", provisional), ("berichtigt", revised));
+        }
 
         public string NextFigure(string title) => Text(ReportTexts.FigureCaption, ("nummer", ++_figures), ("titel", title));
 

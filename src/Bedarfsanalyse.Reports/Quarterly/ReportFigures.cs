@@ -12,14 +12,17 @@ namespace Bedarfsanalyse.Reports.Quarterly;
 /// </summary>
 public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Status)
 {
-    /// <summary>"42,5 %", "(42,5 %)", ".", "/" or "–".</summary>
-    public string Text => TableCellText.Share(Estimate, Status);
-
     /// <summary>"p" while the quarter's field work may still change the share, "r" once it was corrected; as the engine says.</summary>
     public FigureRevision Revision { get; init; } = FigureRevision.Final;
 
-    /// <summary>"42,5 % p": <see cref="Text"/> with the mark of a provisional or revised share; a symbol stays unmarked.</summary>
-    public string MarkedText => ShownPercent is null ? Text : GermanFigureFormat.WithRevision(Text, Revision);
+    /// <summary>
+    /// "42,5 %", "(42,5 %)", "42,5 % p", ".", "/" or "–": the share as every table and sentence of the report prints it,
+    /// with the mark of a provisional or revised share; a symbol stays unmarked.
+    /// </summary>
+    public string Text => GermanFigureFormat.WithRevision(TableCellText.Share(Estimate, Status), ShownRevision);
+
+    /// <summary>The revision the reader sees: a share that is not shown carries no mark.</summary>
+    public FigureRevision ShownRevision => ShownPercent is null ? FigureRevision.Final : Revision;
 
     /// <summary>"38,1–46,9 %", or empty where the value is not shown or has no interval.</summary>
     public string IntervalText => Status.ShowsValue && Estimate.Interval is { } interval ? GermanFigureFormat.PercentInterval(interval) : "";
@@ -40,7 +43,8 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
             Estimate.UnweightedN,
             interval?.Lower * 100.0,
             interval?.Upper * 100.0,
-            Marker);
+            Marker,
+            GermanFigureFormat.RevisionMark(ShownRevision));
     }
 
     // A hidden figure carries no value (the engine masks it), so its symbol decides; "–" only where there is nothing.
@@ -51,7 +55,7 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
     };
 
     internal HeatMapCell ToHeatMapCell() =>
-        new(ShownPercent, Marker);
+        new(ShownPercent, Marker, GermanFigureFormat.RevisionMark(ShownRevision));
 }
 
 /// <summary>
@@ -61,13 +65,21 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
 /// </summary>
 public sealed record NumberFigure(string Label, Estimate Mean, Estimate Median, TableCell? Sum, CellStatus Status)
 {
-    /// <summary>"1.234", "(1.234)", ".", "/" or "–"; the sum is rounded to whole units.</summary>
-    public string SumText => Sum is null ? "–" : TableCellText.Figure(Status, Status.ShowsValue && Mean.HasData ? GermanFigureFormat.Number(Sum.Value, 0) : null);
+    /// <summary>Provisional ("p") or revised ("r") as the engine says; marks every shown value of the figure.</summary>
+    public FigureRevision Revision { get; init; } = FigureRevision.Final;
 
-    /// <summary>"3,4", "(3,4)", ".", "/" or "–".</summary>
-    public string MeanText => TableCellText.Mean(Mean, Status);
+    /// <summary>The revision the reader sees: a figure that is not shown carries no mark.</summary>
+    public FigureRevision ShownRevision => Status.ShowsValue && Mean.HasData ? Revision : FigureRevision.Final;
 
-    public string MedianText => TableCellText.Mean(Median, Status);
+    /// <summary>"1.234", "(1.234)", "1.234 p", ".", "/" or "–"; the sum is rounded to whole units.</summary>
+    public string SumText => Sum is null
+        ? "–"
+        : GermanFigureFormat.WithRevision(TableCellText.Figure(Status, Status.ShowsValue && Mean.HasData ? GermanFigureFormat.Number(Sum.Value, 0) : null), ShownRevision);
+
+    /// <summary>"3,4", "(3,4)", "3,4 p", ".", "/" or "–".</summary>
+    public string MeanText => GermanFigureFormat.WithRevision(TableCellText.Mean(Mean, Status), ShownRevision);
+
+    public string MedianText => GermanFigureFormat.WithRevision(TableCellText.Mean(Median, Status), ShownRevision);
 
     /// <summary>"2,9–3,9", or empty where the mean is not shown or has no interval.</summary>
     public string MeanIntervalText => Status.ShowsValue && Mean.Interval is { } interval ? GermanFigureFormat.Interval(interval) : "";

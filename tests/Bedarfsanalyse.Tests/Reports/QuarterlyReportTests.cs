@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bedarfsanalyse.Core.Formatting;
 using Bedarfsanalyse.Core.Questionnaires.Network;
 using Bedarfsanalyse.Reports.Pdf;
 using Bedarfsanalyse.Reports.Quarterly;
@@ -370,9 +371,75 @@ public sealed class QuarterlyReportTests
 
         chart.ShouldContain("Q3/2026 p");
         chart.ShouldNotContain("Q2/2026 p");
-        chart.ShouldContain("„p“ vorläufige, „r“ berichtigte Zahl");
+        chart.ShouldContain("„p“ vorläufige Zahl");
+        chart.ShouldNotContain("„r“");
         pdf.AllText.ShouldContain("Q3/2026 42,5 % p 34,5–50,5 % 134 43,0 % p");
         pdf.AllText.ShouldContain("Q2/2026 44,0 % 36,0–52,0 % 128 41,5 %");
+    }
+
+    [Fact]
+    public void Provisional_figures_carry_p_in_every_table_chart_value_tile_and_message_and_the_notes_explain_it()
+    {
+        var data = new SampleDistrictData { CurrentRevision = FigureRevision.Provisional };
+        using var pdf = Render(data);
+        var text = pdf.AllText;
+        var beforeTrend = text[..text.IndexOf("6 Entwicklung im Zeitverlauf", StringComparison.Ordinal)];
+        var top = data.Shares("arbeitgeber", "c_themen")[0];
+
+        pdf.Texts[1].ShouldContain("42,5 % p");
+        beforeTrend.ShouldContain("in Holzminden 42,5 % p, im Verbund 46,8 % p;");
+        beforeTrend.ShouldContain("Ausbildungsbetriebe 23,8 % p 15,8–31,8 % 130");
+        beforeTrend.ShouldContain("Neu abgeschlossene Ausbildungsverträge 1.248 p 1,6 p 1,3–1,9 1,0 p 780");
+        beforeTrend.ShouldContain("Hameln-Pyrmont 51,0 % p");
+        text.ShouldContain($"{top.Label} 62,0 % p 54,0–70,0 % 134");
+
+        // A chart writes the mark after each shown value; a hidden one keeps its bare symbol.
+        var bars = Between(text, "Die zehn häufigsten Bedarfsthemen der Betriebe", "Anteil in %");
+        bars.ShouldContain("62,0 % p");
+        var heatMap = Between(text, "Bedarfsthemen nach Beschäftigtengruppe", "Tabelle");
+        heatMap.ShouldContain("20,0 % p 23,0 % p");
+        text.ShouldContain("Unbesetzte Ausbildungsplätze . . . 31");
+        text.ShouldContain("Schaumburg / 8");
+        text.ShouldNotContain(". p ");
+        text.ShouldNotContain("/ p ");
+
+        beforeTrend.ShouldContain("„p“ vorläufige Zahl");
+        beforeTrend.ShouldNotContain("„r“");
+        beforeTrend.ShouldContain("Die Anteile sind vorläufig („p“).");
+    }
+
+    [Fact]
+    public void Final_figures_carry_no_mark_and_their_notes_name_neither_p_nor_r()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var beforeTrend = pdf.AllText[..pdf.AllText.IndexOf("6 Entwicklung im Zeitverlauf", StringComparison.Ordinal)];
+
+        beforeTrend.ShouldContain("Hameln-Pyrmont 51,0 % 43,0–59,0 % 160");
+        beforeTrend.ShouldNotContain("% p");
+        beforeTrend.ShouldNotContain("„p“");
+        beforeTrend.ShouldNotContain("„r“");
+        beforeTrend.ShouldNotContain("vorläufig");
+    }
+
+    [Fact]
+    public void Revised_figures_carry_r_and_their_notes_explain_r()
+    {
+        using var pdf = Render(new SampleDistrictData { CurrentRevision = FigureRevision.Revised });
+        var beforeTrend = pdf.AllText[..pdf.AllText.IndexOf("6 Entwicklung im Zeitverlauf", StringComparison.Ordinal)];
+
+        beforeTrend.ShouldContain("Hameln-Pyrmont 51,0 % r");
+        beforeTrend.ShouldContain("Ausbildungsbetriebe 23,8 % r 15,8–31,8 % 130");
+        beforeTrend.ShouldContain("„r“ berichtigte Zahl");
+        beforeTrend.ShouldNotContain("„p“");
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        from.ShouldBeGreaterThanOrEqualTo(0, $"„{start}“ fehlt");
+        var rest = text[from..];
+        var to = rest.IndexOf(end, start.Length, StringComparison.Ordinal);
+        return to < 0 ? rest : rest[..to];
     }
 
     [Fact]

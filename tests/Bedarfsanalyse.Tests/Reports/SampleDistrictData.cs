@@ -11,7 +11,8 @@ namespace Bedarfsanalyse.Tests.Reports;
 /// <summary>
 /// Figures for Holzminden, 3rd quarter 2026, made by hand as the analysis engine would deliver them: shares with n
 /// and interval, some suppressed. A suppressed share carries the value 77,7 % so a test can prove it never appears. The
-/// report quarter's trend figures are provisional ("p"), as the engine marks them until 30 days after the quarter.
+/// report quarter's trend figures are provisional ("p"), as the engine marks them until 30 days after the quarter;
+/// <see cref="CurrentRevision"/> marks every other figure of the report quarter too.
 /// </summary>
 internal sealed class SampleDistrictData : IDistrictReportData
 {
@@ -30,6 +31,9 @@ internal sealed class SampleDistrictData : IDistrictReportData
         EmployeeInterviews = employeeInterviews;
         _districts = districts;
     }
+
+    /// <summary>The revision of the report quarter's shares and numbers outside the trend (final unless a test says otherwise).</summary>
+    public FigureRevision CurrentRevision { get; init; } = FigureRevision.Final;
 
     public string NetworkKey => "mehrwert";
 
@@ -83,12 +87,12 @@ internal sealed class SampleDistrictData : IDistrictReportData
     {
         var definition = NetworkQuestionnaires.All.Single(q => q.Key == questionnaire);
         var choices = definition.FindChoiceList(((ChoiceQuestion)definition.Questions().Single(q => q.Name == question)).ListName)!.Choices;
-        return choices.Select((choice, i) => i switch
+        return choices.Select((choice, i) => Current(i switch
         {
             1 => Figure(choice.Label.Default, SecretPoint, 134, Secret),
             3 => Figure(choice.Label.Default, 0.25, 24, Limited),
             _ => Figure(choice.Label.Default, 0.62 - i * 0.03, 134),
-        }).ToList();
+        })).ToList();
     }
 
     /// <summary>Each indicator its own share and n, so a figure printed in the wrong place shows.</summary>
@@ -100,17 +104,19 @@ internal sealed class SampleDistrictData : IDistrictReportData
     };
 
     public ShareFigure Share(string questionnaire, string question, string value) =>
-        Indicators.TryGetValue(question, out var figure) ? Figure(value, figure.Point, figure.N) : Figure(value, 0.153, 97);
+        Current(Indicators.TryGetValue(question, out var figure) ? Figure(value, figure.Point, figure.N) : Figure(value, 0.153, 97));
+
+    private ShareFigure Current(ShareFigure figure) => figure with { Revision = CurrentRevision };
 
     /// <summary>Vacancies in brackets (n 10–29), contracts plain, unfilled places secret by dominance, dissolved contracts "/".</summary>
-    public NumberFigure Number(string questionnaire, string question) => question switch
+    public NumberFigure Number(string questionnaire, string question) => (question switch
     {
         "f_anzahl_stellen" => Numbers("Stellen", 57, 2.375, 2, 24, Limited),
         "b_vertraege_neu" => Numbers("Verträge", 1248, 1.6, 1, 780, CellStatus.Published),
         "b_plaetze_unbesetzt" => Numbers("Plätze", 777, 77.7, 77, 31, Dominated),
         "b_vertraege_geloest" => Numbers("gelöst", 777, 77.7, 77, 5, NotReliable),
         _ => Numbers(question, 10, 1, 1, 10, Limited),
-    };
+    }) with { Revision = CurrentRevision };
 
     public static readonly CellStatus Dominated = new(CellSymbol.Secret, SuppressionReason.Dominance, "von ein oder zwei Betrieben bestimmt");
 
@@ -129,7 +135,7 @@ internal sealed class SampleDistrictData : IDistrictReportData
     public MatrixFigures Matrix(string questionnaire, string question)
     {
         MatrixLine Line(string label, int n, params double[] shares) =>
-            new(label, shares.Select((share, k) => Figure(new[] { "jetzt", "in 1–2 Jahren", "in 3–5 Jahren" }[k], share, n)).ToList());
+            new(label, shares.Select((share, k) => Current(Figure(new[] { "jetzt", "in 1–2 Jahren", "in 3–5 Jahren" }[k], share, n))).ToList());
 
         return new MatrixFigures(
             ["jetzt", "in 1–2 Jahren", "in 3–5 Jahren"],
@@ -149,7 +155,7 @@ internal sealed class SampleDistrictData : IDistrictReportData
         var topics = Shares(NetworkQuestionnaires.EmployeeKey, question).Take(8).ToList();
         return new GroupMatrix(
             groups.Select(g => new GroupColumn(g, 52)).ToList(),
-            topics.Select((t, r) => new GroupMatrixRow(t.Label, groups.Select((_, c) => r == 2 && c == 1 ? Figure(t.Label, SecretPoint, 52, Secret) : Figure(t.Label, 0.2 + 0.05 * r + 0.03 * c, 52)).ToList())).ToList());
+            topics.Select((t, r) => new GroupMatrixRow(t.Label, groups.Select((_, c) => Current(r == 2 && c == 1 ? Figure(t.Label, SecretPoint, 52, Secret) : Figure(t.Label, 0.2 + 0.05 * r + 0.03 * c, 52))).ToList())).ToList());
     }
 
     public IReadOnlyList<ComparisonLine> Compare(string employerQuestion, string employeeQuestion) =>
@@ -181,13 +187,13 @@ internal sealed class SampleDistrictData : IDistrictReportData
     }
 
     public RegionalFigures Regional(string questionnaire, string question, string value) => new(
-        Figure("Verbund", 0.468, 905),
+        Current(Figure("Verbund", 0.468, 905)),
         [
-            new("03255", "Holzminden", Figure("Holzminden", 0.425, 134), true),
-            new("03252", "Hameln-Pyrmont", Figure("Hameln-Pyrmont", 0.51, 160), false),
-            new("03257", "Schaumburg", Figure("Schaumburg", SecretPoint, 8, NotReliable), false),
+            new("03255", "Holzminden", Current(Figure("Holzminden", 0.425, 134)), true),
+            new("03252", "Hameln-Pyrmont", Current(Figure("Hameln-Pyrmont", 0.51, 160)), false),
+            new("03257", "Schaumburg", Current(Figure("Schaumburg", SecretPoint, 8, NotReliable)), false),
             .. Enumerable.Range(4, Math.Max(0, _districts - 3)).Select(i =>
-                new RegionalLine($"03{i:000}", $"Landkreis {i}", Figure($"Landkreis {i}", 0.30 + 0.005 * i, 60 + i), false)),
+                new RegionalLine($"03{i:000}", $"Landkreis {i}", Current(Figure($"Landkreis {i}", 0.30 + 0.005 * i, 60 + i)), false)),
         ]);
 
     public TrendFigures Trend(string questionnaire, string question, string value) => new(

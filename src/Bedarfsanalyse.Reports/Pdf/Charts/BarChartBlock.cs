@@ -68,7 +68,7 @@ public sealed class BarChartBlock : ChartBlock
     {
         var text = context.Styles.ChartText;
         var labels = Labels(context, width);
-        var valueTexts = items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals)).ToList();
+        var valueTexts = items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals, mark: i.Mark)).ToList();
 
         // Room on the right for the value written after the whisker, in data units.
         var dataWidth = width - ChartLabels.WidestLine(labels, text) - 20f;
@@ -87,7 +87,7 @@ public sealed class BarChartBlock : ChartBlock
         var plot = PlotStyle.Create(theme);
         var labels = Labels(context, width);
         var positions = Enumerable.Range(0, Items.Count).Select(i => (double)(Items.Count - 1 - i)).ToArray();
-        var valueTexts = Items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals)).ToList();
+        var valueTexts = Items.Select(i => ChartSymbols.Display(i.Value, i.Symbol, Decimals, mark: i.Mark)).ToList();
         var maximum = SharedMaximum ?? Maximum(context, width, Items);
 
         var bars = new List<Bar>();

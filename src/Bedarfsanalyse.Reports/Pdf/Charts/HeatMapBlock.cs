@@ -93,7 +93,7 @@ public sealed class HeatMapBlock : ChartBlock
                 rectangle.LineColor = Colors.White;
                 rectangle.LineWidth = 1.5f;
                 var textColor = cell.Value is null ? theme.MutedTextColor : Contrast.IsDark(fill) ? SKColors.White : theme.TextColor;
-                PlotStyle.AddText(plot, theme, ChartSymbols.Display(cell.Value, cell.Symbol, Decimals), (edges[c] + edges[c + 1]) / 2, y + 0.5, Alignment.MiddleCenter, textColor);
+                PlotStyle.AddText(plot, theme, ChartSymbols.Display(cell.Value, cell.Symbol, Decimals, mark: cell.Mark), (edges[c] + edges[c + 1]) / 2, y + 0.5, Alignment.MiddleCenter, textColor);
             }
         }
 
@@ -130,7 +130,7 @@ public sealed class HeatMapBlock : ChartBlock
         var style = context.Styles.ChartText;
         const float Gap = 16f;
         const float CellPadding = 10f;
-        var cellText = Rows.SelectMany(r => r.Cells).Select(c => style.Measure(ChartSymbols.Display(c.Value, c.Symbol, Decimals))).Max();
+        var cellText = Rows.SelectMany(r => r.Cells).Select(c => style.Measure(ChartSymbols.Display(c.Value, c.Symbol, Decimals, mark: c.Mark))).Max();
         var columnMinimum = Columns.Select(c => Math.Max(LongestWord(c, style), cellText) + CellPadding).ToArray();
 
         var rowLabelWidth = Math.Min(Rows.Select(r => style.Measure(r.Label)).Max(), width * 0.36f);

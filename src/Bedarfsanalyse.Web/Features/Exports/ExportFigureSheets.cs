@@ -19,7 +19,7 @@ internal static class ExportFigureSheets
         new("Anteil in %", FigureKind.Percent),
     ];
 
-    public const string Note = "Wert wie im Quartalsbericht: „.“ geheim, „/“ nicht ausreichend belastbar, „( )“ eingeschränkt belastbar, „–“ nichts vorhanden. „Anteil in %“ nur, wo der Wert gezeigt werden darf.";
+    public const string Note = "Wert wie im Quartalsbericht: „.“ geheim, „/“ nicht ausreichend belastbar, „( )“ eingeschränkt belastbar, „–“ nichts vorhanden, „p“ vorläufige, „r“ berichtigte Zahl. „Anteil in %“ nur, wo der Wert gezeigt werden darf.";
 
     /// <summary>One sheet per district: every figure of the report's result sections.</summary>
     /// <param name="periodNote">For an export of several quarters: which quarter the figures are of.</param>

@@ -94,7 +94,7 @@ public sealed class ModelDistrictData : IDistrictReportData
     {
         var figures = _model.Numeric(questionnaire, question, AnalysisPeriod.Of(Quarter));
         var figure = figures.District(_district);
-        return new NumberFigure(figures.Item.Label, figure.Mean, figure.Median, figure.Sum, figure.Status);
+        return new NumberFigure(figures.Item.Label, figure.Mean, figure.Median, figure.Sum, figure.Status) { Revision = figure.Revision };
     }
 
     public MatrixFigures Matrix(string questionnaire, string question)
