@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
+using Bedarfsanalyse.Core.Formatting;
+using Bedarfsanalyse.Core.Statistics;
 using Bedarfsanalyse.Reports.Pdf.Charts;
 
 namespace Bedarfsanalyse.Reports.Pdf;
@@ -51,7 +52,6 @@ public static class PdfRenderingBenchmark
     /// <summary>One section per district: heading, a sentence, a table of all topics; a bar chart every ninth section.</summary>
     internal static ReportDocument CreateDocument()
     {
-        var german = CultureInfo.GetCultureInfo("de-DE");
         var random = new Random(2026);
         var document = new ReportDocument(new PdfMetadata("Anhang: Tabellen nach Landkreis", "Bedarfsanalyse", "Benchmark der PDF-Schicht"))
         {
@@ -60,25 +60,20 @@ public static class PdfRenderingBenchmark
 
         for (var section = 1; section <= Sections; section++)
         {
-            var rows = Topics.Select(topic =>
-            {
-                var n = random.Next(20, 400);
-                var share = random.NextDouble() * 80;
-                var change = random.NextDouble() * 10 - 5;
-                return new TableRow(
-                [
-                    topic,
-                    n.ToString("N0", german),
-                    n < 30 ? $"({share.ToString("N1", german)})" : share.ToString("N1", german),
-                    $"{Math.Max(0, share - 6).ToString("N1", german)}–{Math.Min(100, share + 6).ToString("N1", german)}",
-                    change.ToString("+0.0;−0.0", german),
-                ]);
-            }).ToList();
+            var figures = Topics.Select(topic => (Topic: topic, N: random.Next(20, 400), Share: random.NextDouble() * 0.8, Change: random.NextDouble() * 0.1 - 0.05)).ToList();
+            var rows = figures.Select(f => new TableRow(
+            [
+                f.Topic,
+                GermanFigureFormat.Count(f.N),
+                f.N < 30 ? GermanFigureFormat.BracketedPercent(f.Share) : GermanFigureFormat.Percent(f.Share),
+                GermanFigureFormat.PercentInterval(new ConfidenceInterval(Math.Max(0, f.Share - 0.06), Math.Min(1, f.Share + 0.06))),
+                GermanFigureFormat.PercentagePoints(f.Change),
+            ])).ToList();
 
             document.Add(new HeadingBlock($"A.{section} Landkreis {section:00}", level: 2));
             document.Add(new ParagraphBlock($"Befragte Betriebe im Landkreis {section:00}; Anteile mit 95-%-Konfidenzintervall und Veränderung gegenüber dem Vorjahresquartal in Prozentpunkten."));
             document.Add(new TableBlock(
-                [new TableColumn("Thema", Weight: 3), TableColumn.Numeric("n"), TableColumn.Numeric("Anteil in %"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Veränderung in Pp.")],
+                [new TableColumn("Thema", Weight: 3), TableColumn.Numeric("n"), TableColumn.Numeric("Anteil"), TableColumn.Numeric("95-%-KI"), TableColumn.Numeric("Veränderung")],
                 rows)
             {
                 Caption = $"Tabelle A.{section}: Weiterbildungsbedarf nach Thema",
@@ -87,7 +82,7 @@ public static class PdfRenderingBenchmark
 
             if (section % 9 == 0)
             {
-                var bars = rows.Take(10).Select(r => new BarChartItem(r.Cells[0], double.Parse(r.Cells[2].Trim('(', ')'), german), int.Parse(r.Cells[1], NumberStyles.AllowThousands, german))).ToList();
+                var bars = figures.Take(10).Select(f => new BarChartItem(f.Topic, f.Share * 100.0, f.N)).ToList();
                 document.Add(new BarChartBlock($"Abbildung A.{section}: Die zehn ersten Themen", bars));
             }
         }

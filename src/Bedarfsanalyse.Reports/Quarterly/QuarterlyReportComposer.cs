@@ -39,19 +39,18 @@ public sealed class QuarterlyReportComposer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(template);
-        var quarter = data.Quarter.ToGermanLongString();
         var state = new CompositionState(data, template, Values(data, template)) { Questionnaires = _questionnaires };
-        var metadata = new PdfMetadata($"{template.Title}: {data.DistrictName} – {quarter}", data.NetworkName, state.Text(ReportTexts.Subject))
+        var metadata = new PdfMetadata(state.Text(ReportTexts.PdfTitle), data.NetworkName, state.Text(ReportTexts.Subject))
         {
-            Keywords = ["Weiterbildung", "Bedarfsanalyse", data.DistrictName, data.Quarter.ToGermanShortString(), data.NetworkName],
+            Keywords = state.Text(ReportTexts.Keywords).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
         };
 
+        var header = new PageBand(Left: state.Text(ReportTexts.HeaderLeft), Right: state.Text(ReportTexts.HeaderRight));
+        var footerLeft = state.Text(ReportTexts.FooterLeft);
         var document = new ReportDocument(metadata)
         {
-            Header = page => page.Number == 1 ? PageBand.Empty : new PageBand(Left: $"{template.Title} · {data.DistrictName}", Right: quarter),
-            Footer = page => new PageBand(
-                Left: $"{template.Committee} · {data.NetworkName}",
-                Right: state.Text(ReportTexts.PageNumber, ("seite", page.Number), ("seiten", page.Count))),
+            Header = page => page.Number == 1 ? PageBand.Empty : header,
+            Footer = page => new PageBand(Left: footerLeft, Right: state.Text(ReportTexts.PageNumber, ("seite", page.Number), ("seiten", page.Count))),
         };
 
         document.Add(Cover(state));
@@ -111,6 +110,7 @@ public sealed class QuarterlyReportComposer
     /// <summary>The values of the template's placeholders (<see cref="ReportTextVariables"/>).</summary>
     public static IReadOnlyDictionary<string, object?> Values(IDistrictReportData data, ReportTemplate template) => new Dictionary<string, object?>
     {
+        [ReportTextVariables.ReportTitle] = template.Title,
         [ReportTextVariables.District] = data.DistrictName,
         [ReportTextVariables.DistrictKey] = data.DistrictKey,
         [ReportTextVariables.Network] = data.NetworkName,
@@ -127,12 +127,11 @@ public sealed class QuarterlyReportComposer
 
     private static IEnumerable<Block> Cover(CompositionState state)
     {
-        var data = state.Data;
         yield return new SpacerBlock(150f);
         yield return new HeadingBlock(state.Template.Title);
-        yield return new HeadingBlock($"{data.DistrictName} – {data.Quarter.ToGermanLongString()}", 2);
+        yield return new HeadingBlock(state.Text(ReportTexts.CoverTitle), 2);
         yield return new ParagraphBlock(state.Text(ReportTexts.CoverFor));
-        yield return new ParagraphBlock($"{data.NetworkName}");
+        yield return new ParagraphBlock(state.Text(ReportTexts.CoverNetwork));
         yield return new ParagraphBlock(state.Text(ReportTexts.CoverNote)) { Style = ParagraphStyle.Note };
     }
 
@@ -186,11 +185,9 @@ public sealed class QuarterlyReportComposer
 
     private static string? TargetNote(CompositionState state, IReadOnlyList<FieldTargetLine> targets, bool employers)
     {
-        var lines = targets.Where(t => IsEmployerGroup(t.Group) == employers && t.Target is not null).ToList();
+        var lines = targets.Where(t => t.IsEmployers == employers && t.Target is not null).ToList();
         return lines.Count == 0 ? null : state.Text(ReportTexts.KeyFigureTarget, ("soll", GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value))));
     }
-
-    private static bool IsEmployerGroup(string group) => group.Contains("Betrieb", StringComparison.OrdinalIgnoreCase);
 
     private static string IntervalNote(CompositionState state, ShareFigure share) =>
         state.Text(ReportTexts.KeyFigureBase, ("n", share.NText), ("ki", share.IntervalText.Length > 0 ? share.IntervalText : null));
@@ -552,8 +549,10 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnRolling)),
+                TableColumn.Numeric(state.Text(ReportTexts.ColumnRollingN)),
             ],
-            trend.Points.Select(p => new TableRow([p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–"])).ToList())
+            trend.Points.Select(p => new TableRow(
+                [p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–", p.Rolling?.NText ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
             Note = state.SymbolNote(trend.Points.SelectMany(p => new[] { p.Quarterly.ShownRevision, p.Rolling?.ShownRevision ?? FigureRevision.Final })),

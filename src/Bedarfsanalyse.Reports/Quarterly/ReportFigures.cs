@@ -126,8 +126,11 @@ public sealed record CountFigure(string Label, TableCell Cell)
     public string Text => TableCellText.Count(Cell);
 }
 
-/// <summary>Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.</summary>
-public sealed record FieldTargetLine(string Group, int Interviews, int? Target);
+/// <summary>
+/// Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.
+/// <paramref name="IsEmployers"/> marks the establishments' line (the employer interview), whatever its label says.
+/// </summary>
+public sealed record FieldTargetLine(string Group, int Interviews, int? Target, bool IsEmployers = false);
 
 /// <summary>A topic × employee-group table of shares; each column with its n.</summary>
 public sealed record GroupMatrix(IReadOnlyList<GroupColumn> Groups, IReadOnlyList<GroupMatrixRow> Rows);

@@ -6,6 +6,7 @@ namespace Bedarfsanalyse.Reports.Templates;
 /// </summary>
 public static class ReportTextVariables
 {
+    public const string ReportTitle = "berichtstitel";
     public const string District = "bezirk";
     public const string DistrictKey = "bezirk_schluessel";
     public const string Network = "netzwerk";
@@ -21,6 +22,6 @@ public static class ReportTextVariables
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        District, DistrictKey, Network, Committee, CommitteeAccusative, CommitteeDative, Quarter, QuarterShort, Date, EmployerInterviews, EmployeeInterviews, Weighted,
+        ReportTitle, District, DistrictKey, Network, Committee, CommitteeAccusative, CommitteeDative, Quarter, QuarterShort, Date, EmployerInterviews, EmployeeInterviews, Weighted,
     };
 }

@@ -7,7 +7,14 @@ namespace Bedarfsanalyse.Reports.Templates;
 /// </summary>
 public sealed class ReportTexts
 {
+    public const string PdfTitle = "pdf_title";
     public const string Subject = "subject";
+    public const string Keywords = "keywords";
+    public const string HeaderLeft = "header_left";
+    public const string HeaderRight = "header_right";
+    public const string FooterLeft = "footer_left";
+    public const string CoverTitle = "cover_title";
+    public const string CoverNetwork = "cover_network";
     public const string CoverFor = "cover_for";
     public const string CoverNote = "cover_note";
     public const string PageNumber = "page_number";
@@ -88,6 +95,7 @@ public sealed class ReportTexts
     public const string ColumnArea = "column_area";
     public const string ColumnQuarter = "column_quarter";
     public const string ColumnRolling = "column_rolling";
+    public const string ColumnRollingN = "column_rolling_n";
     public const string ColumnSymbol = "column_symbol";
     public const string ColumnMeaning = "column_meaning";
     public const string ColumnAnswer = "column_answer";
@@ -95,7 +103,14 @@ public sealed class ReportTexts
     /// <summary>Every text the report needs, with the placeholders it may use besides <see cref="ReportTextVariables.All"/>.</summary>
     internal static IReadOnlyDictionary<string, string[]> Placeholders { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
+        [PdfTitle] = [],
         [Subject] = [],
+        [Keywords] = [],
+        [HeaderLeft] = [],
+        [HeaderRight] = [],
+        [FooterLeft] = [],
+        [CoverTitle] = [],
+        [CoverNetwork] = [],
         [CoverFor] = [],
         [CoverNote] = [],
         [PageNumber] = ["seite", "seiten"],
@@ -176,6 +191,7 @@ public sealed class ReportTexts
         [ColumnArea] = [],
         [ColumnQuarter] = [],
         [ColumnRolling] = [],
+        [ColumnRollingN] = [],
         [ColumnSymbol] = [],
         [ColumnMeaning] = [],
         [ColumnAnswer] = [],

@@ -312,7 +312,7 @@ public sealed class QuarterlyReportTests
         using var pdf = Render(new SampleDistrictData());
 
         pdf.AllText.ShouldContain("Befragtengruppe Soll Ist Erreicht");
-        pdf.AllText.ShouldContain("Betriebe 150 134 89 %");
+        pdf.AllText.ShouldContain("Befragte Unternehmen 150 134 89 %");
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public sealed class QuarterlyReportTests
         using var pdf = Render(new SampleDistrictData(employerInterviews: 38));
         var page = pdf.PageWith("2 Feldbericht");
 
-        Tile(pdf, page, "38").ShouldBe("38 Betriebe von 150 · 25 % des Solls");
+        Tile(pdf, page, "38").ShouldBe("38 Befragte Unternehmen von 150 · 25 % des Solls");
         Tile(pdf, page, "60").ShouldBe("60 Ältere Beschäftigte (55 und älter) von 50 · 120 % des Solls");
         Tile(pdf, page, "52", first: true).ShouldBe("52 Jüngere Beschäftigte (unter 25) von 50 · 104 % des Solls");
         Tile(pdf, page, "48").ShouldBe("48 Auszubildende kein Soll hinterlegt");
@@ -373,8 +373,9 @@ public sealed class QuarterlyReportTests
         chart.ShouldNotContain("Q2/2026 p");
         chart.ShouldContain("„p“ vorläufige Zahl");
         chart.ShouldNotContain("„r“");
-        pdf.AllText.ShouldContain("Q3/2026 42,5 % p 34,5–50,5 % 134 43,0 % p");
-        pdf.AllText.ShouldContain("Q2/2026 44,0 % 36,0–52,0 % 128 41,5 %");
+        pdf.AllText.ShouldContain("Q3/2026 42,5 % p 34,5–50,5 % 134 43,0 % p 386");
+        pdf.AllText.ShouldContain("Q2/2026 44,0 % 36,0–52,0 % 128 41,5 % 372");
+        pdf.AllText.ShouldContain("Q3/2025 39,4 % 31,4–47,4 % 120 – –");
     }
 
     [Fact]
@@ -508,6 +509,48 @@ public sealed class QuarterlyReportTests
         information.Author.ShouldBe("Weiterbildungsverbund MehrWert");
         information.Subject!.ShouldContain("Steuerkreis MehrWert");
         System.Text.Encoding.Latin1.GetString(pdf.Bytes).ShouldContain("/Lang (de-DE)");
+    }
+
+    [Fact]
+    public void A_network_file_can_reword_header_footer_cover_lines_and_keywords()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """
+            {
+              "texts": {
+                "header_left": "Bedarfsbericht {{ bezirk }}",
+                "header_right": "{{ quartal_kurz }}",
+                "footer_left": "Vertraulich: nur für {{ gremium_akkusativ }}",
+                "cover_title": "Landkreis {{ bezirk }}, {{ quartal }}",
+                "cover_network": "Ein Bericht des {{ netzwerk }}",
+                "keywords": "Fachkräfte, {{ bezirk }}"
+              }
+            }
+            """);
+
+        using var pdf = Render(new SampleDistrictData(), folder.Loader.Load("testverbund"));
+
+        pdf.Texts[0].ShouldContain("Landkreis Holzminden, 3. Quartal 2026");
+        pdf.Texts[0].ShouldContain("Ein Bericht des Weiterbildungsverbund MehrWert");
+        pdf.Texts[0].ShouldNotContain("Bedarfsbericht Holzminden");
+        pdf.Texts[1].ShouldContain("Bedarfsbericht Holzminden");
+        pdf.Texts[1].ShouldContain("Q3/2026");
+        pdf.Texts[1].ShouldContain("Vertraulich: nur für den Steuerkreis");
+        pdf.AllText.ShouldNotContain("Quartalsbericht Weiterbildungsbedarf · Holzminden");
+        (pdf.Document.Information.Keywords ?? "").ShouldContain("Fachkräfte");
+        (pdf.Document.Information.Keywords ?? "").ShouldContain("Holzminden");
+        (pdf.Document.Information.Keywords ?? "").ShouldNotContain("Bedarfsanalyse");
+    }
+
+    [Fact]
+    public void The_key_figure_tiles_give_each_side_its_own_target_whatever_the_groups_are_called()
+    {
+        using var pdf = Render(new SampleDistrictData());
+        var summary = pdf.Texts[1];
+
+        // Establishments 150, employee groups 50 + 50 + 50 (apprentices without target): neither tile shows the sum of both.
+        System.Text.RegularExpressions.Regex.Matches(summary, "Soll: 150").Count.ShouldBe(2);
+        summary.ShouldNotContain("Soll: 300");
     }
 
     [Fact]

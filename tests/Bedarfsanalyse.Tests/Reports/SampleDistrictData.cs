@@ -55,7 +55,7 @@ internal sealed class SampleDistrictData : IDistrictReportData
 
     public IReadOnlyList<FieldTargetLine> FieldTargets =>
     [
-        new("Betriebe", EmployerInterviews, 150),
+        new("Befragte Unternehmen", EmployerInterviews, 150, IsEmployers: true),
         new("Ältere Beschäftigte (55 und älter)", 60, 50),
         new("Jüngere Beschäftigte (unter 25)", 52, 50),
         new("Auszubildende", 48, null),

@@ -54,7 +54,7 @@ public sealed class ModelDistrictData : IDistrictReportData
     public IReadOnlyList<FieldTargetLine> FieldTargets =>
         _model.Field.Lines(_district)
             .Where(line => line.Interviews > 0 || line.Target is not null)
-            .Select(line => new FieldTargetLine(GroupLabel(line.Group), line.Interviews, line.Target))
+            .Select(line => new FieldTargetLine(GroupLabel(line.Group), line.Interviews, line.Target, line.Group == RespondentGroups.Establishment))
             .ToList();
 
     public IReadOnlyList<CountFigure> Distribution(string questionnaire, string question)
