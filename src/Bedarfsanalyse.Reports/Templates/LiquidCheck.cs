@@ -26,13 +26,14 @@ internal static partial class LiquidCheck
     /// The filters DotLiquid knows, by their Liquid names ("upcase", "append"), with the numbers of arguments after
     /// the colon each accepts (the input and DotLiquid's context are not written as arguments).
     /// </summary>
-    private static readonly Dictionary<string, HashSet<int>> Filters = typeof(DotLiquid.StandardFilters)
+    private static readonly Dictionary<string, List<System.Reflection.ParameterInfo[]>> Filters = typeof(DotLiquid.StandardFilters)
         .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .GroupBy(method => DotLiquid.Template.NamingConvention.GetMemberName(method.Name), StringComparer.Ordinal)
         .ToDictionary(group => group.Key, group => group
-            .Select(method => method.GetParameters().Where(p => p.ParameterType != typeof(DotLiquid.Context)).Skip(1).ToList())
-            .SelectMany(arguments => Enumerable.Range(arguments.Count(a => !a.IsOptional), arguments.Count(a => a.IsOptional) + 1))
-            .ToHashSet(), StringComparer.Ordinal);
+            .Select(method => method.GetParameters().Where(p => p.ParameterType != typeof(DotLiquid.Context)).Skip(1).ToArray())
+            .ToList(), StringComparer.Ordinal);
+
+    private static readonly HashSet<Type> NumberTypes = [typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float)];
 
     public static IReadOnlyList<TemplateError> Check(string file, string source, IReadOnlySet<string> variables)
     {
@@ -235,31 +236,82 @@ internal static partial class LiquidCheck
     /// </summary>
     private static void CheckFilters(string file, int line, string expression, List<TemplateError> errors)
     {
-        var segments = StringLiteral().Replace(expression, "\"\"").Split('|');
-        foreach (var segment in segments.Skip(1))
+        foreach (var segment in SplitOutsideQuotes(expression, '|').Skip(1))
         {
             var name = FilterName().Match(segment).Value.Trim();
             if (name.Length == 0)
             {
                 errors.Add(new TemplateError(file, line, "Nach „|“ fehlt der Name eines Filters."));
+                continue;
             }
-            else if (!Filters.TryGetValue(name, out var counts))
+
+            if (!Filters.TryGetValue(name, out var overloads))
             {
                 errors.Add(new TemplateError(file, line, $"Unbekannter Liquid-Filter „{name}“."));
+                continue;
             }
-            else if (ArgumentCount(segment) is var given && !counts.Contains(given))
+
+            var arguments = Arguments(segment);
+            var fitting = overloads.Where(p => arguments.Count >= p.Count(a => !a.IsOptional) && arguments.Count <= p.Length).ToList();
+            if (fitting.Count == 0)
             {
+                var counts = overloads.SelectMany(p => Enumerable.Range(p.Count(a => !a.IsOptional), p.Count(a => a.IsOptional) + 1)).Distinct().Order();
                 errors.Add(new TemplateError(file, line,
-                    $"Der Liquid-Filter „{name}“ erwartet {string.Join(" oder ", counts.Order())} Angabe(n) nach „:“, hier stehen {given}."));
+                    $"Der Liquid-Filter „{name}“ erwartet {string.Join(" oder ", counts)} Angabe(n) nach „:“, hier stehen {arguments.Count}."));
+                continue;
+            }
+
+            // A word in quotes where the filter needs a number fails only when a report is rendered: say so now.
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var argument = arguments[i];
+                if (IsQuoted(argument) && !double.TryParse(argument[1..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    && fitting.All(p => NumberTypes.Contains(Nullable.GetUnderlyingType(p[i].ParameterType) ?? p[i].ParameterType)))
+                {
+                    errors.Add(new TemplateError(file, line, $"Der Liquid-Filter „{name}“ erwartet als {i + 1}. Angabe eine Zahl, hier steht {argument}."));
+                }
             }
         }
     }
 
-    /// <summary>The arguments of one filter, "append: ' und ', x" → 2; string literals are already blanked.</summary>
-    private static int ArgumentCount(string segment)
+    /// <summary>The arguments of one filter as written, "append: ' und ', x" → ["' und '", "x"].</summary>
+    private static List<string> Arguments(string segment)
     {
         var colon = segment.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 || segment[(colon + 1)..].Trim().Length == 0 ? 0 : segment[(colon + 1)..].Split(',').Length;
+        return colon < 0 || segment[(colon + 1)..].Trim().Length == 0
+            ? []
+            : SplitOutsideQuotes(segment[(colon + 1)..], ',').Select(a => a.Trim()).ToList();
+    }
+
+    private static bool IsQuoted(string argument) =>
+        argument.Length >= 2 && argument[0] is '"' or '\'' && argument[^1] == argument[0];
+
+    /// <summary>The text cut at each separator that does not stand inside quotes.</summary>
+    private static List<string> SplitOutsideQuotes(string text, char separator)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        char? quote = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == separator)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
     }
 
     private static string ExpressionBeforeFilters(string expression)

@@ -5,6 +5,8 @@ namespace Bedarfsanalyse.Reports.Templates;
 /// <summary>A checked Liquid text of a template (e.g. feldbericht.liquid), rendered with the report's placeholders.</summary>
 public sealed class LiquidText
 {
+    private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
     internal LiquidText(string file, string source)
     {
         File = file;
@@ -17,7 +19,9 @@ public sealed class LiquidText
 
     /// <summary>
     /// The text with the values filled in. Parsed per call: DotLiquid's <see cref="Template"/> keeps render state on
-    /// the instance, and parsing a paragraph takes microseconds.
+    /// the instance, and parsing a paragraph takes microseconds. What validation could not see (a placeholder handed
+    /// to a filter that needs a number) fails here with the text's file instead of printing DotLiquid's English
+    /// "Liquid error" into a committee's report.
     /// </summary>
     public string Render(IReadOnlyDictionary<string, object?> values)
     {
@@ -27,7 +31,15 @@ public sealed class LiquidText
             hash[key] = value;
         }
 
-        return Template.Parse(Source).Render(hash);
+        try
+        {
+            return Template.Parse(Source).Render(new RenderParameters(German) { LocalVariables = hash, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
+        }
+        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            throw new TemplateValidationException([new TemplateError(File, 0, "Der Text ließ sich beim Erstellen des Berichts nicht ausfüllen; vermutlich bekommt ein Filter einen Platzhalter, "
+                + "der nicht zu ihm passt (etwa Text statt Zahl). Meldung von DotLiquid: " + e.Message)]);
+        }
     }
 
     /// <summary>The rendered text cut into paragraphs at blank lines; single line breaks inside a paragraph become spaces.</summary>

@@ -543,6 +543,21 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void A_text_that_fails_only_when_filled_in_stops_the_report_with_its_file_instead_of_printing_a_Liquid_error()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("networks/testverbund.json", """
+            { "texts": { "cover_network": "{{ netzwerk | truncate: bezirk }}" } }
+            """);
+        var template = folder.Loader.Load("testverbund");
+
+        var error = Should.Throw<TemplateValidationException>(() => new QuarterlyReportComposer().Compose(new SampleDistrictData(), template));
+
+        error.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith(Path.Combine("networks", "testverbund.json"));
+        error.Message.ShouldContain("Der Text ließ sich nicht ausfüllen");
+    }
+
+    [Fact]
     public void The_key_figure_tiles_give_each_side_its_own_target_whatever_the_groups_are_called()
     {
         using var pdf = Render(new SampleDistrictData());

@@ -369,6 +369,8 @@ public sealed class ReportTemplateLoaderTests
     [InlineData("Im {{ }}.", "Leerer Platzhalter „{{ }}“: zwischen den Klammern fehlt der Name.")]
     [InlineData("Im {{ quartal | append }}.", "Der Liquid-Filter „append“ erwartet 1 Angabe(n) nach „:“, hier stehen 0.")]
     [InlineData("Im {{ quartal | upcase: 'x' }}.", "Der Liquid-Filter „upcase“ erwartet 0 Angabe(n) nach „:“, hier stehen 1.")]
+    [InlineData("Im {{ quartal | truncate: 'zwanzig' }}.", "Der Liquid-Filter „truncate“ erwartet als 1. Angabe eine Zahl, hier steht 'zwanzig'.")]
+    [InlineData("Im {{ quartal | append: ' | ' | slice: 0, \"drei\" }}.", "Der Liquid-Filter „slice“ erwartet als 2. Angabe eine Zahl, hier steht \"drei\".")]
     public void A_placeholder_DotLiquid_would_print_unchanged_or_empty_is_an_error_with_its_line(string text, string message)
     {
         using var folder = new TemplateFolder();

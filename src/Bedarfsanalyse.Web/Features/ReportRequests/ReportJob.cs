@@ -1,5 +1,6 @@
 using Bedarfsanalyse.Data;
 using Bedarfsanalyse.Data.Reports;
+using Bedarfsanalyse.Reports.Templates;
 using Bedarfsanalyse.Web.Features.Archive;
 using Hangfire;
 using Hangfire.Server;
@@ -16,6 +17,8 @@ public sealed class ReportJob(
 {
     /// <summary>Runs before a request counts as failed; Hangfire waits between them (see <see cref="RetryDelays"/>).</summary>
     public const int MaxAttempts = 3;
+
+    private const int MaxErrorLength = 2000;
 
     public static readonly int[] RetryDelays = [15, 60];
 
@@ -79,6 +82,13 @@ public sealed class ReportJob(
             logger.LogWarning("Report request {RequestId} cannot be fulfilled: {Reason}", requestId, e.Message);
             await SetStatusAsync(requestId, ReportRequest.Failed, e.Message + " Der Auftrag wird nicht wiederholt.", CancellationToken.None);
         }
+        catch (TemplateValidationException e)
+        {
+            // The template (or a network's wording) cannot be filled in: another attempt fails the same way, and the
+            // message names the file to correct.
+            logger.LogWarning("Report request {RequestId} stopped by the template: {Reason}", requestId, e.Message);
+            await SetStatusAsync(requestId, ReportRequest.Failed, e.Message + " Der Auftrag wird nicht wiederholt.", CancellationToken.None);
+        }
         catch (Exception e)
         {
             // Hangfire's retry count is the number of failures before this one; without Hangfire there is no retry.
@@ -111,6 +121,13 @@ public sealed class ReportJob(
     private async Task SetStatusAsync(Guid requestId, string status, string? error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+
+        // The column holds 2.000 characters; a template with many errors must still fail visibly.
+        if (error is { Length: > MaxErrorLength })
+        {
+            error = error[..(MaxErrorLength - 1)] + "…";
+        }
+
         await db.ReportRequests.Where(r => r.Id == requestId && r.Status != ReportRequest.Done).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status)
             .SetProperty(r => r.Error, error)
