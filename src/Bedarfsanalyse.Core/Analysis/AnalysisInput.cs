@@ -44,6 +44,9 @@ public sealed record AnalysisSettings
     /// <summary>Figures of a quarter are provisional ("p") until this many days after its end.</summary>
     public int ProvisionalDays { get; init; } = 30;
 
+    /// <summary>The last day a quarter's figures are provisional; from the day after it they are final (or revised).</summary>
+    public DateOnly CloseDay(Quarter quarter) => quarter.LastDay.AddDays(ProvisionalDays);
+
     /// <summary>Quarters a trend shows, the report's quarter included; rolling values need three more before them.</summary>
     public int TrendQuarters { get; init; } = 5;
 }

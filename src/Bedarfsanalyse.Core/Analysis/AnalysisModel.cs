@@ -78,7 +78,7 @@ public sealed class AnalysisModel
     public bool HasData => !Counts(Quarter).IsEmpty;
 
     /// <summary>The report quarter's figures are provisional ("p") until <see cref="AnalysisSettings.ProvisionalDays"/> after its end.</summary>
-    public bool IsProvisional => Input.AsOf <= Quarter.LastDay.AddDays(Settings.ProvisionalDays);
+    public bool IsProvisional => !PeriodRevision.IsClosed(Quarter, Input);
 
     /// <summary>The quarters whose counts the model needs for a report quarter: the trend, and three before it for rolling values.</summary>
     public static IReadOnlyList<Quarter> QuartersNeeded(Quarter quarter, AnalysisSettings? settings = null)
@@ -325,8 +325,8 @@ public sealed class AnalysisModel
             : null;
     }
 
-    private FigureRevision Revision(AnalysisPeriod period) =>
-        IsProvisional && period.Last == Quarter ? FigureRevision.Provisional : FigureRevision.Final;
+    private PeriodRevision Revision(AnalysisPeriod period) =>
+        Memo($"revision|{period}", () => PeriodRevision.Compute(Input, period, period.Quarters.Select(Counts)));
 
     private QuarterCounts Counts(Quarter quarter) => _counts.TryGetValue(quarter, out var counts) ? counts : QuarterCounts.Empty(quarter);
 

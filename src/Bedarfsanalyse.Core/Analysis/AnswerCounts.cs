@@ -33,5 +33,11 @@ public sealed record QuarterCounts(Quarter Quarter, IReadOnlyList<AnswerCount> A
 {
     public static QuarterCounts Empty(Quarter quarter) => new(quarter, [], []);
 
+    /// <summary>
+    /// The latest change (edit or completion) of the quarter's completed interviews per district: what tells a revised
+    /// figure from a final one. Its calendar day is the one in the offset it carries; the data layer gives German time.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastChangeByDistrict { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     public bool IsEmpty => Interviews.Count == 0;
 }

@@ -63,7 +63,7 @@ public sealed class ChoiceFigures
     /// <param name="components">For a rolling period: the figures of its quarters, whose hidden counts the rolling
     /// figures must not give away.</param>
     internal static ChoiceFigures Build(
-        ItemDescription item, AnalysisPeriod period, ItemCounts counts, bool employers, bool weighted, FigureRevision revision,
+        ItemDescription item, AnalysisPeriod period, ItemCounts counts, bool employers, bool weighted, PeriodRevision revision,
         AnalysisSettings settings, IReadOnlyList<ChoiceFigures> components)
     {
         int d = counts.Districts, g = counts.Groups, k = counts.OptionCount, sizes = counts.BySize.Count, sectors = counts.BySector.Count;
@@ -123,10 +123,10 @@ public sealed class ChoiceFigures
             {
                 for (var di = 0; di < d; di++)
                 {
-                    figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di, ki], w1);
+                    figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di, ki], w1, revision.District(di));
                 }
 
-                figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d, ki], w1);
+                figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d, ki], w1, revision.Network);
             }
 
             // Groups × options of the network (employees); districts × groups are not published for single choice.
@@ -140,7 +140,7 @@ public sealed class ChoiceFigures
                     {
                         figures._districtGroup[di, gi, ki] = g == 1
                             ? figures._district[di, ki]
-                            : builder.Figure(counts.Options[di, gi, ki], counts.Base(di, gi), ProtectedGrid.Withheld(settings), true);
+                            : builder.Figure(counts.Options[di, gi, ki], counts.Base(di, gi), ProtectedGrid.Withheld(settings), true, revision.District(di));
                     }
                 }
             }
@@ -163,11 +163,11 @@ public sealed class ChoiceFigures
                     withheld |= w;
                     for (var di = 0; di < d; di++)
                     {
-                        figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di], w);
+                        figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di], w, revision.District(di));
                         figures._districtGroup[di, 0, ki] = figures._district[di, ki];
                     }
 
-                    figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d], w);
+                    figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d], w, revision.Network);
                     figures._networkGroup[0, ki] = figures._network[ki];
                 }
                 else
@@ -196,18 +196,18 @@ public sealed class ChoiceFigures
                     {
                         for (var gi = 0; gi < g; gi++)
                         {
-                            figures._districtGroup[di, gi, ki] = builder.Figure(counts.Options[di, gi, ki], counts.Base(di, gi), statuses[di, gi], w);
+                            figures._districtGroup[di, gi, ki] = builder.Figure(counts.Options[di, gi, ki], counts.Base(di, gi), statuses[di, gi], w, revision.District(di));
                         }
 
-                        figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di, g], w);
+                        figures._district[di, ki] = builder.Figure(districtOptions[di, ki], districtBase[di], statuses[di, g], w, revision.District(di));
                     }
 
                     for (var gi = 0; gi < g; gi++)
                     {
-                        figures._networkGroup[gi, ki] = builder.Figure(groupOptions[gi, ki], groupBase[gi], statuses[d, gi], w);
+                        figures._networkGroup[gi, ki] = builder.Figure(groupOptions[gi, ki], groupBase[gi], statuses[d, gi], w, revision.Network);
                     }
 
-                    figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d, g], w);
+                    figures._network[ki] = builder.Figure(networkOptions[ki], networkBase, statuses[d, g], w, revision.Network);
                 }
 
                 if (employers)
@@ -258,7 +258,7 @@ public sealed class ChoiceFigures
     }
 
     private sealed class Builder(
-        ChoiceFigures figures, ItemCounts counts, PrimarySuppression rules, AnalysisSettings settings, bool weighted, FigureRevision revision,
+        ChoiceFigures figures, ItemCounts counts, PrimarySuppression rules, AnalysisSettings settings, bool weighted, PeriodRevision revision,
         IReadOnlyList<ChoiceFigures> components)
     {
         /// <summary>
@@ -284,7 +284,8 @@ public sealed class ChoiceFigures
                 : new CountCell(count.N, @base.N, status, role);
         }
 
-        public Figure Figure(WeightedCount count, WeightedCount @base, CellStatus status, bool withheld)
+        /// <param name="revision">The revision of the figure's scope: its district's, or the network's.</param>
+        public Figure Figure(WeightedCount count, WeightedCount @base, CellStatus status, bool withheld, FigureRevision revision)
         {
             if (withheld && status.Symbol is not (CellSymbol.Nothing or CellSymbol.Secret or CellSymbol.NotReliable))
             {
@@ -359,7 +360,7 @@ public sealed class ChoiceFigures
                 for (var ki = 0; ki < k; ki++)
                 {
                     var status = statuses?[c, ki] ?? ProtectedGrid.Withheld(settings);
-                    target[c, ki] = Figure(all[c, ki], bases[c], status, withheld);
+                    target[c, ki] = Figure(all[c, ki], bases[c], status, withheld, revision.Network);
                 }
             }
 
@@ -380,7 +381,7 @@ public sealed class ChoiceFigures
 
             for (var c = 0; c < byCategory.Count; c++)
             {
-                target[c, option] = Figure(byCategory.Options[c, option], byCategory.Base(c), statuses?[c] ?? ProtectedGrid.Withheld(settings), withheld);
+                target[c, option] = Figure(byCategory.Options[c, option], byCategory.Base(c), statuses?[c] ?? ProtectedGrid.Withheld(settings), withheld, revision.Network);
             }
 
             return withheld;

@@ -13,6 +13,6 @@ public sealed record Figure(Estimate Estimate, CellStatus Status)
     /// <summary>Whether the value may be printed (plainly or in brackets).</summary>
     public bool ShowsValue => Status.ShowsValue && Estimate.HasData;
 
-    /// <summary>"p" while the quarter's field work may still change it.</summary>
+    /// <summary>"p" while a quarter of its period may still change, "r" when one changed after it had closed (<see cref="PeriodRevision"/>).</summary>
     public FigureRevision Revision { get; init; } = FigureRevision.Final;
 }

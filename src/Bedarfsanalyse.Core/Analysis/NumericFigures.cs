@@ -9,6 +9,7 @@ public sealed record NumericFigure(Estimate Mean, Estimate Median, TableCell? Su
 {
     public bool ShowsValue => Status.ShowsValue && Mean.HasData;
 
+    /// <summary>"p" or "r" as for shares (<see cref="Figure.Revision"/>).</summary>
     public FigureRevision Revision { get; init; } = FigureRevision.Final;
 }
 
@@ -55,7 +56,7 @@ public sealed class NumericFigures
     /// <param name="maximum">The largest, if any.</param>
     internal static NumericFigures Build(
         ItemDescription item, AnalysisPeriod period, ValueCounts[,] values, bool weighted, bool isMagnitude, double? minimum, double? maximum,
-        FigureRevision revision, AnalysisSettings settings)
+        PeriodRevision revision, AnalysisSettings settings)
     {
         int d = values.GetLength(0), g = values.GetLength(1);
         var rules = new PrimarySuppression(settings.Disclosure);
@@ -92,10 +93,10 @@ public sealed class NumericFigures
         var statuses = Protect(parts, total, minimum, maximum, settings, out var withheld);
         for (var di = 0; di < d; di++)
         {
-            figures._district[di] = Figure(districts[di], statuses[di], withheld, weighted, isMagnitude, revision, settings);
+            figures._district[di] = Figure(districts[di], statuses[di], withheld, weighted, isMagnitude, revision.District(di), settings);
         }
 
-        figures.Network = Figure(network, statuses[d], withheld, weighted, isMagnitude, revision, settings);
+        figures.Network = Figure(network, statuses[d], withheld, weighted, isMagnitude, revision.Network, settings);
 
         // Groups of the network: their sums add up to the network's; withheld when that total is hidden.
         if (g == 1)
@@ -113,7 +114,7 @@ public sealed class NumericFigures
                 : Protect(groupParts, groupTotal, minimum, maximum, settings, out groupWithheld);
             for (var gi = 0; gi < g; gi++)
             {
-                figures._group[gi] = Figure(groups[gi], groupStatuses[gi], groupWithheld, weighted, isMagnitude, revision, settings);
+                figures._group[gi] = Figure(groups[gi], groupStatuses[gi], groupWithheld, weighted, isMagnitude, revision.Network, settings);
             }
         }
 

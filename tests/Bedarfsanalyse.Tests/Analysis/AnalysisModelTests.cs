@@ -278,6 +278,108 @@ public sealed class AnalysisModelTests
         checkedTables.ShouldBeGreaterThan(100);
     }
 
+    [Fact]
+    public void An_interview_edited_after_its_quarter_closed_marks_its_districts_figures_and_the_networks_revised_and_no_other_district()
+    {
+        // Q3/2026 closed at the end of 30.10.2026; a Holzminden interview was edited on 2.11., Hameln's last in August.
+        var data = Dataset();
+        data.Changed(Q3, Holzminden, Berlin(2026, 11, 2, 9, 15));
+        data.Changed(Q3, Hameln, Berlin(2026, 8, 12, 10, 0));
+        var model = Model(data);
+        var figures = model.Choice(Employer, "b_gefoerdert", Now);
+        var ja = figures.Item.OptionIndex("ja");
+
+        Marked(figures.District(model.DistrictIndex(Holzminden), ja)).ShouldBe("42,5 % r");
+        Marked(figures.District(model.DistrictIndex(Hameln), ja)).ShouldBe(".", "gesperrt, und ohne Änderung nach dem Abschluss endgültig");
+        figures.District(model.DistrictIndex(Hameln), ja).Revision.ShouldBe(FigureRevision.Final);
+        figures.District(model.DistrictIndex(Schaumburg), ja).Revision.ShouldBe(FigureRevision.Final);
+        Marked(figures.Network(ja)).ShouldBe("46,3 % r");
+        figures.BySize(model.SizeClasses.Select(o => o.Code).ToList().IndexOf("1-9"), ja).Revision.ShouldBe(FigureRevision.Revised, "Größenklassen sind Zahlen des Verbunds");
+
+        var themen = model.Choice(Employer, "c_themen", Now);
+        themen.District(model.DistrictIndex(Holzminden), themen.Item.OptionIndex("digital_grundlagen")).Revision.ShouldBe(FigureRevision.Revised);
+        themen.District(model.DistrictIndex(Hameln), themen.Item.OptionIndex("kommunikation")).Revision.ShouldBe(FigureRevision.Final);
+
+        var employees = model.Numeric(Employer, "a_beschaeftigte", Now);
+        employees.District(model.DistrictIndex(Holzminden)).Revision.ShouldBe(FigureRevision.Revised);
+        employees.District(model.DistrictIndex(Hameln)).Revision.ShouldBe(FigureRevision.Final);
+        employees.Network.Revision.ShouldBe(FigureRevision.Revised);
+
+        // A year earlier nothing changed after its close.
+        model.Choice(Employer, "b_gefoerdert", AnalysisPeriod.Of(Q3.SameQuarterPreviousYear())).District(model.DistrictIndex(Holzminden), ja).Revision.ShouldBe(FigureRevision.Final);
+    }
+
+    [Fact]
+    public void A_rolling_value_is_revised_when_any_of_its_four_quarters_changed_after_closing()
+    {
+        // Hameln's interview of Q2/2026 (closed at the end of 30.07.2026) was completed late, on 3.9.
+        var data = Dataset();
+        data.Add(Q3.Previous(), Interviews(Hameln, "1-9", "B-F", 11), YesNo(Hameln, "1-9", "B-F", ja: 5, nein: 6));
+        data.Changed(Q3.Previous(), Hameln, Berlin(2026, 9, 3, 16, 40));
+        var model = Model(data);
+        var ja = model.Describe(Employer, "b_gefoerdert").OptionIndex("ja");
+        int hameln = model.DistrictIndex(Hameln), holzminden = model.DistrictIndex(Holzminden);
+
+        var rolling = model.Choice(Employer, "b_gefoerdert", AnalysisPeriod.Rolling(Q3));
+        rolling.District(hameln, ja).Revision.ShouldBe(FigureRevision.Revised);
+        rolling.Network(ja).Revision.ShouldBe(FigureRevision.Revised);
+        rolling.District(holzminden, ja).Revision.ShouldBe(FigureRevision.Final);
+        model.Choice(Employer, "b_gefoerdert", Now).District(hameln, ja).Revision.ShouldBe(FigureRevision.Final, "Q3 selbst wurde nicht geändert");
+        model.Choice(Employer, "b_gefoerdert", AnalysisPeriod.Rolling(Q3.SameQuarterPreviousYear())).Network(ja).Revision.ShouldBe(FigureRevision.Final);
+    }
+
+    [Fact]
+    public void The_report_quarter_within_its_provisional_days_stays_provisional_though_changed_while_a_closed_quarter_changed_since_is_revised()
+    {
+        // "Stand" 20.10.2026: Q3 is open until the end of 30.10.; Q2 closed at the end of 30.07. and was changed on 1.9.
+        var data = Dataset();
+        data.Changed(Q3, Holzminden, Berlin(2026, 10, 15, 11, 0));
+        data.Add(Q3.Previous(), Interviews(Holzminden, "1-9", "G-I", 30), YesNo(Holzminden, "1-9", "G-I", ja: 15, nein: 15));
+        data.Changed(Q3.Previous(), Holzminden, Berlin(2026, 9, 1, 8, 0));
+        var model = Model(data, asOf: new DateOnly(2026, 10, 20));
+        var ja = model.Describe(Employer, "b_gefoerdert").OptionIndex("ja");
+        var holzminden = model.DistrictIndex(Holzminden);
+
+        model.IsProvisional.ShouldBeTrue();
+        var now = model.Choice(Employer, "b_gefoerdert", Now);
+        Marked(now.District(holzminden, ja)).ShouldBe("42,5 % p");
+        now.District(model.DistrictIndex(Hameln), ja).Revision.ShouldBe(FigureRevision.Provisional);
+        now.Network(ja).Revision.ShouldBe(FigureRevision.Provisional);
+        model.Choice(Employer, "b_gefoerdert", AnalysisPeriod.Rolling(Q3)).District(holzminden, ja).Revision.ShouldBe(FigureRevision.Provisional);
+        model.Numeric(Employer, "a_beschaeftigte", Now).District(holzminden).Revision.ShouldBe(FigureRevision.Provisional);
+
+        var previous = model.Choice(Employer, "b_gefoerdert", AnalysisPeriod.Of(Q3.Previous()));
+        Marked(previous.District(holzminden, ja)).ShouldBe("50,0 % r");
+        previous.District(model.DistrictIndex(Hameln), ja).Revision.ShouldBe(FigureRevision.Final);
+    }
+
+    [Fact]
+    public void A_change_up_to_the_end_of_the_close_day_in_German_time_leaves_the_figures_final()
+    {
+        var ja = Model(Dataset()).Describe(Employer, "b_gefoerdert").OptionIndex("ja");
+        FigureRevision HolzmindenAfterChangeAt(DateTimeOffset changed)
+        {
+            var data = Dataset();
+            data.Changed(Q3, Holzminden, changed);
+            var model = Model(data);
+            return model.Choice(Employer, "b_gefoerdert", Now).District(model.DistrictIndex(Holzminden), ja).Revision;
+        }
+
+        HolzmindenAfterChangeAt(Berlin(2026, 10, 1, 9, 0)).ShouldBe(FigureRevision.Final, "geändert, während das Quartal noch vorläufig war");
+        HolzmindenAfterChangeAt(Berlin(2026, 10, 30, 23, 59)).ShouldBe(FigureRevision.Final, "am letzten vorläufigen Tag");
+        // 31.10. 00:30 in Berlin is still 30.10. in UTC: the German day counts.
+        HolzmindenAfterChangeAt(Berlin(2026, 10, 31, 0, 30)).ShouldBe(FigureRevision.Revised);
+    }
+
+    /// <summary>A point in German time, as the data layer gives the latest changes.</summary>
+    private static DateTimeOffset Berlin(int year, int month, int day, int hour, int minute)
+    {
+        var local = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(local));
+    }
+
+    private static string Marked(Figure figure) => GermanFigureFormat.WithRevision(Text(figure), figure.Revision);
+
     private static bool Known(Figure figure) => figure.ShowsValue || figure.Status.Symbol == CellSymbol.Nothing;
 
     /// <summary>
@@ -328,14 +430,15 @@ public sealed class AnalysisModelTests
     private static readonly VersionInfo Version1 = new(1, 1, NetworkQuestionnaires.Employer);
     private static readonly VersionInfo EmployeeVersion = new(2, 1, NetworkQuestionnaires.Employee);
 
-    private static AnalysisModel Model(Counts data, PopulationMargins? margins = null, IReadOnlyList<VersionInfo>? versions = null, Quarter? quarter = null) =>
+    private static AnalysisModel Model(
+        Counts data, PopulationMargins? margins = null, IReadOnlyList<VersionInfo>? versions = null, Quarter? quarter = null, DateOnly? asOf = null) =>
         new(new AnalysisInput
         {
             NetworkKey = "mehrwert",
             NetworkName = "Weiterbildungsverbund MehrWert",
             Districts = [new(Holzminden, "Holzminden"), new(Hameln, "Hameln-Pyrmont"), new(Schaumburg, "Schaumburg")],
             Quarter = quarter ?? Q3,
-            AsOf = new DateOnly(2026, 11, 15),
+            AsOf = asOf ?? new DateOnly(2026, 11, 15),
             Counts = data.ToList(),
             Versions = versions ?? [Version1, EmployeeVersion],
             Targets = [new TargetInfo(Holzminden, RespondentGroups.Establishment, 50)],
@@ -401,11 +504,18 @@ public sealed class AnalysisModelTests
             if (existing is not null)
             {
                 Remove(existing);
-                Add(new QuarterCounts(quarter, [.. existing.Answers, .. answers], [.. existing.Interviews, .. interviews]));
+                Add(new QuarterCounts(quarter, [.. existing.Answers, .. answers], [.. existing.Interviews, .. interviews]) { LastChangeByDistrict = existing.LastChangeByDistrict });
                 return;
             }
 
             Add(new QuarterCounts(quarter, answers.ToList(), interviews.ToList()));
+        }
+
+        /// <summary>The latest change of a completed interview of the district in the quarter.</summary>
+        public void Changed(Quarter quarter, string district, DateTimeOffset at)
+        {
+            var existing = this.Single(c => c.Quarter == quarter);
+            this[IndexOf(existing)] = existing with { LastChangeByDistrict = new Dictionary<string, DateTimeOffset>(existing.LastChangeByDistrict) { [district] = at } };
         }
     }
 }

@@ -73,7 +73,8 @@ public sealed class AnalysisModels(
             .Select(t => new TargetInfo(t.DistrictKey, t.RespondentGroupCode, t.Target))
             .ToListAsync(cancellationToken);
         var margins = await db.PopulationMargins.AsNoTracking().Where(m => m.NetworkId == network.Id).ToListAsync(cancellationToken);
-        var asOf = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        // "Stand" is a German day, like the days the latest changes are read in (revised figures).
+        var asOf = DateOnly.FromDateTime(GermanTime.ToLocal(clock.GetUtcNow()).DateTime);
         var stamp = string.Join("|",
             countStamp,
             asOf.ToString("O", CultureInfo.InvariantCulture),

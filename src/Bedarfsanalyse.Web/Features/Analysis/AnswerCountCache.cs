@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bedarfsanalyse.Web.Features.Analysis;
 
 /// <summary>
-/// The counts of each network and quarter, kept while the quarter's stamp (completed interviews: how many, latest
-/// change, latest completion) stays the same. A quarterly run counts every quarter once for all its districts and the
-/// workbook; the next quarter's run counts only the new quarter; a changed interview is seen by the next model.
+/// The counts of each network and quarter, kept while the quarter's stamp (completed interviews per district: how many,
+/// latest change, latest completion) stays the same. A quarterly run counts every quarter once for all its districts and
+/// the workbook; the next quarter's run counts only the new quarter; a changed interview is seen by the next model. The
+/// stamp's latest change per district goes with the counts, so that the model can tell revised figures from final ones.
 /// </summary>
 public sealed class AnswerCountCache
 {
@@ -26,19 +27,20 @@ public sealed class AnswerCountCache
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(counter);
         var stamps = await StampsAsync(db, networkId, quarters, cancellationToken);
-        var stale = quarters.Where(q => !_entries.TryGetValue((networkId, q), out var entry) || entry.Stamp != stamps[q]).ToList();
+        var stale = quarters.Where(q => !_entries.TryGetValue((networkId, q), out var entry) || entry.Stamp != stamps[q].Text).ToList();
         if (stale.Count > 0)
         {
             foreach (var counts in await counter.CountAsync(networkId, stale, cancellationToken))
             {
-                _entries[(networkId, counts.Quarter)] = new Entry(stamps[counts.Quarter], counts, DateTimeOffset.UtcNow);
+                var stamp = stamps[counts.Quarter];
+                _entries[(networkId, counts.Quarter)] = new Entry(stamp.Text, counts with { LastChangeByDistrict = stamp.LastChangeByDistrict }, DateTimeOffset.UtcNow);
             }
 
             Trim();
         }
 
         var result = quarters.Select(q => _entries.TryGetValue((networkId, q), out var entry) ? entry.Counts : QuarterCounts.Empty(q)).ToList();
-        return (result, string.Join(";", quarters.Select(q => stamps[q])));
+        return (result, string.Join(";", quarters.Select(q => stamps[q].Text)));
     }
 
     /// <summary>Drops the counts of the quarters (all of them when none are named), so that the next model counts them again.</summary>
@@ -50,19 +52,29 @@ public sealed class AnswerCountCache
         }
     }
 
-    private static async Task<Dictionary<Quarter, string>> StampsAsync(BedarfsanalyseDb db, int networkId, IReadOnlyList<Quarter> quarters, CancellationToken cancellationToken)
+    /// <summary>
+    /// One grouped query over the interviews (no answers): per quarter and district the completed interviews, their
+    /// latest change and latest completion. Per district, so that a change in one district alters its quarter's stamp
+    /// even where another district holds the quarter's latest change.
+    /// </summary>
+    private static async Task<Dictionary<Quarter, Stamp>> StampsAsync(BedarfsanalyseDb db, int networkId, IReadOnlyList<Quarter> quarters, CancellationToken cancellationToken)
     {
         var from = quarters.Min().FirstDay;
         var to = quarters.Max().NextFirstDay;
         var rows = await db.Interviews.AsNoTracking()
             .Where(i => i.NetworkId == networkId && i.Status == Interview.Completed && i.ConductedOn >= from && i.ConductedOn < to)
-            .GroupBy(i => new { i.ConductedOn.Year, Quarter = (i.ConductedOn.Month + 2) / 3 })
-            .Select(g => new { g.Key.Year, g.Key.Quarter, Count = g.Count(), Updated = g.Max(i => i.UpdatedAt), Completed = g.Max(i => i.CompletedAt) })
+            .GroupBy(i => new { i.ConductedOn.Year, Quarter = (i.ConductedOn.Month + 2) / 3, i.DistrictKey })
+            .Select(g => new { g.Key.Year, g.Key.Quarter, g.Key.DistrictKey, Count = g.Count(), Updated = g.Max(i => i.UpdatedAt), Completed = g.Max(i => i.CompletedAt) })
             .ToListAsync(cancellationToken);
-        var stamps = quarters.ToDictionary(q => q, _ => "0");
-        foreach (var row in rows)
+        var stamps = quarters.ToDictionary(q => q, _ => new Stamp("0", new Dictionary<string, DateTimeOffset>()));
+        foreach (var quarter in rows.GroupBy(r => new Quarter(r.Year, r.Quarter)))
         {
-            stamps[new Quarter(row.Year, row.Quarter)] = $"{row.Count}|{row.Updated.UtcTicks}|{row.Completed?.UtcTicks}";
+            var districts = quarter.OrderBy(r => r.DistrictKey, StringComparer.Ordinal).ToList();
+            stamps[quarter.Key] = new Stamp(
+                string.Join(",", districts.Select(r => $"{r.DistrictKey}:{r.Count}|{r.Updated.UtcTicks}|{r.Completed?.UtcTicks}")),
+                districts.ToDictionary(
+                    r => r.DistrictKey,
+                    r => GermanTime.ToLocal(r.Completed is { } completed && completed > r.Updated ? completed : r.Updated)));
         }
 
         return stamps;
@@ -77,4 +89,7 @@ public sealed class AnswerCountCache
     }
 
     private sealed record Entry(string Stamp, QuarterCounts Counts, DateTimeOffset StoredAt);
+
+    /// <summary>A quarter's stamp, and the latest change of its completed interviews per district (German time).</summary>
+    private sealed record Stamp(string Text, IReadOnlyDictionary<string, DateTimeOffset> LastChangeByDistrict);
 }
