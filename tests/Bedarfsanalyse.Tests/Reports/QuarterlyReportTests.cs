@@ -554,7 +554,7 @@ public sealed class QuarterlyReportTests
         var error = Should.Throw<TemplateValidationException>(() => new QuarterlyReportComposer().Compose(new SampleDistrictData(), template));
 
         error.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith(Path.Combine("networks", "testverbund.json"));
-        error.Message.ShouldContain("Der Text ließ sich nicht ausfüllen");
+        error.Message.ShouldContain("Der Text ließ sich beim Erstellen des Berichts nicht ausfüllen");
     }
 
     [Fact]
