@@ -7,13 +7,23 @@ public sealed class LiquidText
 {
     private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
 
-    internal LiquidText(string file, string source)
+    private static readonly System.Text.RegularExpressions.Regex Output = new(@"\{\{.*?\}\}", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    /// <param name="line">
+    /// Where the text stands in its file: for a text of its own (a .liquid file) 0, and a failure is placed on the line
+    /// of the failing placeholder; for a text inside the template's JSON the line of its name, where all of it stands.
+    /// </param>
+    internal LiquidText(string file, string source, int line = 0)
     {
         File = file;
         Source = source;
+        Line = line;
     }
 
     public string File { get; }
+
+    /// <summary>The line of the text's name in the template's JSON; 0 for a text that is a file of its own.</summary>
+    public int Line { get; }
 
     public string Source { get; }
 
@@ -35,12 +45,36 @@ public sealed class LiquidText
         {
             return Template.Parse(Source).Render(new RenderParameters(German) { LocalVariables = hash, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
         }
-        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+        catch (Exception e) when (IsFillInFailure(e))
         {
-            throw new TemplateValidationException([new TemplateError(File, 0, "Der Text ließ sich beim Erstellen des Berichts nicht ausfüllen; vermutlich bekommt ein Filter einen Platzhalter, "
+            throw new TemplateValidationException([new TemplateError(File, Line > 0 ? Line : FailingLine(hash), "Der Text ließ sich beim Erstellen des Berichts nicht ausfüllen; vermutlich bekommt ein Filter einen Platzhalter, "
                 + "der nicht zu ihm passt (etwa Text statt Zahl). Meldung von DotLiquid: " + e.Message)]);
         }
     }
+
+    /// <summary>
+    /// The line of the first placeholder that fails when rendered on its own, or 0 when none does (a failure inside a
+    /// loop, whose variables only the loop sets).
+    /// </summary>
+    private int FailingLine(Hash values)
+    {
+        foreach (System.Text.RegularExpressions.Match output in Output.Matches(Source))
+        {
+            try
+            {
+                Template.Parse(output.Value).Render(new RenderParameters(German) { LocalVariables = values, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
+            }
+            catch (Exception e) when (IsFillInFailure(e))
+            {
+                return 1 + Source.AsSpan(0, output.Index).Count('\n');
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsFillInFailure(Exception e) =>
+        e is DotLiquid.Exceptions.LiquidException or FormatException or InvalidCastException or OverflowException or ArgumentException;
 
     /// <summary>The rendered text cut into paragraphs at blank lines; single line breaks inside a paragraph become spaces.</summary>
     public IReadOnlyList<string> RenderParagraphs(IReadOnlyDictionary<string, object?> values)

@@ -265,7 +265,7 @@ public sealed partial class ReportTemplateLoader
             errors.AddRange(problems.Select(problem => problem with { Line = line, Message = $"Text „{name}“: {problem.Message}" }));
             if (problems.Count == 0)
             {
-                texts[name] = new LiquidText(file, source);
+                texts[name] = new LiquidText(file, source, line);
             }
         }
 

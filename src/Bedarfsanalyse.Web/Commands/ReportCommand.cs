@@ -46,7 +46,7 @@ internal static class ReportCommand
                     {
                         var target = Path.Combine(folder.FullName, report.FileName);
                         File.Move(partial, target, overwrite: true);
-                        Console.WriteLine($"{target}: {report.Pages} Seiten, Vorlage {report.TemplateVersion}.");
+                        Console.WriteLine($"{target}: {(report.Pages == 1 ? "1 Seite" : $"{report.Pages} Seiten")}, Vorlage {report.TemplateVersion}.");
                     }
                 }
                 finally

@@ -553,8 +553,24 @@ public sealed class QuarterlyReportTests
 
         var error = Should.Throw<TemplateValidationException>(() => new QuarterlyReportComposer().Compose(new SampleDistrictData(), template));
 
-        error.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith(Path.Combine("networks", "testverbund.json"));
+        error.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith(Path.Combine("networks", "testverbund.json") + ", Zeile 1:");
         error.Message.ShouldContain("Der Text ließ sich beim Erstellen des Berichts nicht ausfüllen");
+    }
+
+    [Fact]
+    public void A_text_file_that_fails_only_when_filled_in_names_the_line_of_the_failing_placeholder()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("quartalsbericht/feldbericht.liquid", """
+            Im {{ quartal }} wurden in {{ bezirk }} Interviews geführt.
+
+            Kurz: {{ quartal | truncate: bezirk }}.
+            """);
+        var template = folder.Loader.Load();
+
+        var error = Should.Throw<TemplateValidationException>(() => new QuarterlyReportComposer().Compose(new SampleDistrictData(), template));
+
+        error.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith(Path.Combine("quartalsbericht", "feldbericht.liquid") + ", Zeile 3:");
     }
 
     [Fact]
