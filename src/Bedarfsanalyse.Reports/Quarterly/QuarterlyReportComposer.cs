@@ -185,8 +185,12 @@ public sealed class QuarterlyReportComposer
 
     private static string? TargetNote(CompositionState state, IReadOnlyList<FieldTargetLine> targets, bool employers)
     {
-        var lines = targets.Where(t => t.IsEmployers == employers && t.Target is not null).ToList();
-        return lines.Count == 0 ? null : state.Text(ReportTexts.KeyFigureTarget, ("soll", GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value))));
+        // The tile counts every interview of its kind; groups interviewed without a target are named, since their
+        // interviews stand in the figure above the Soll but not in it.
+        var lines = targets.Where(t => t.IsEmployers == employers && t.Target is > 0).ToList();
+        var unplanned = targets.Where(t => t.IsEmployers == employers && t.Target is not > 0 && t.Interviews > 0).Select(t => t.Group).ToList();
+        return lines.Count == 0 ? null : state.Text(ReportTexts.KeyFigureTarget, ("soll", GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value))),
+            ("ohne", unplanned.Count == 0 ? null : string.Join(", ", unplanned)));
     }
 
     private static string IntervalNote(CompositionState state, ShareFigure share) =>
@@ -341,7 +345,7 @@ public sealed class QuarterlyReportComposer
     private static IEnumerable<Block> Indicators(CompositionState state, IReadOnlyList<TemplateBlock> blocks)
     {
         var shares = blocks.Select(block => state.Data.Share(block.Questionnaire!, block.Question!, block.Value!)).ToList();
-        var rows = blocks.Zip(shares, (block, share) => new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalText, share.NText])).ToList();
+        var rows = blocks.Zip(shares, (block, share) => new TableRow([block.Title ?? state.Label(block), share.Text, share.IntervalCellText, share.NText])).ToList();
         var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.IndicatorQuestion,
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)), ("antwort", state.ChoiceLabel(block, block.Value!)))));
         yield return new TableBlock(
@@ -362,7 +366,7 @@ public sealed class QuarterlyReportComposer
     {
         var figures = blocks.Select(block => state.Data.Number(block.Questionnaire!, block.Question!)).ToList();
         var rows = blocks.Zip(figures, (block, figure) =>
-            new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalText, figure.MedianText, figure.NText])).ToList();
+            new TableRow([block.Title ?? state.Label(block), figure.SumText, figure.MeanText, figure.MeanIntervalCellText, figure.MedianText, figure.NText])).ToList();
         var questions = string.Join(" ", blocks.Select(block => state.Text(ReportTexts.NumberQuestion,
             ("titel", blocks.Count > 1 ? block.Title ?? state.Label(block) : null), ("frage", state.QuestionText(block)))));
         yield return new TableBlock(
@@ -505,9 +509,9 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
             ],
             [
-                new TableRow([networkLabel, regional.Network.Text, regional.Network.IntervalText, regional.Network.NText], IsTotal: true),
+                new TableRow([networkLabel, regional.Network.Text, regional.Network.IntervalCellText, regional.Network.NText], IsTotal: true),
                 .. regional.Districts.Select(d => new TableRow(
-                    [d.IsReportDistrict ? state.Text(ReportTexts.RegionalOwnDistrict, ("name", d.DistrictName)) : d.DistrictName, d.Share.Text, d.Share.IntervalText, d.Share.NText],
+                    [d.IsReportDistrict ? state.Text(ReportTexts.RegionalOwnDistrict, ("name", d.DistrictName)) : d.DistrictName, d.Share.Text, d.Share.IntervalCellText, d.Share.NText],
                     IsEmphasised: d.IsReportDistrict)),
             ])
         {
@@ -552,7 +556,7 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnRollingN)),
             ],
             trend.Points.Select(p => new TableRow(
-                [p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalText, p.Quarterly.NText, p.Rolling?.Text ?? "–", p.Rolling?.NText ?? "–"])).ToList())
+                [p.Quarter.ToGermanShortString(), p.Quarterly.Text, p.Quarterly.IntervalCellText, p.Quarterly.NText, p.Rolling?.Text ?? "–", p.Rolling?.NText ?? "–"])).ToList())
         {
             Caption = state.NextTable(title),
             Note = state.SymbolNote(trend.Points.SelectMany(p => new[] { p.Quarterly.ShownRevision, p.Rolling?.ShownRevision ?? FigureRevision.Final })),
@@ -589,7 +593,7 @@ public sealed class QuarterlyReportComposer
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnInterval)),
                 TableColumn.Numeric(state.Text(ReportTexts.ColumnN)),
             ],
-            shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalText, s.NText])).ToList())
+            shares.Select(s => new TableRow([s.Label, s.Text, s.IntervalCellText, s.NText])).ToList())
         {
             Caption = state.NextTable(block.Title ?? state.Label(block)),
             Note = state.Text(ReportTexts.TableNote, ("frage", state.QuestionText(block)), ("mehrfach", state.IsMultipleChoice(block)),

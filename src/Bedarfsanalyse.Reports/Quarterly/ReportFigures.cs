@@ -27,6 +27,12 @@ public sealed record ShareFigure(string Label, Estimate Estimate, CellStatus Sta
     /// <summary>"38,1–46,9 %", or empty where the value is not shown or has no interval.</summary>
     public string IntervalText => Status.ShowsValue && Estimate.Interval is { } interval ? GermanFigureFormat.PercentInterval(interval) : "";
 
+    /// <summary>
+    /// The interval as a table cell: the interval, or where the share is not shown its symbol (".", "/", "–"), so that a
+    /// hidden row reads the same in every column.
+    /// </summary>
+    public string IntervalCellText => ShownPercent is null ? Marker ?? "–" : IntervalText;
+
     /// <summary>The unweighted n, "1.234".</summary>
     public string NText => GermanFigureFormat.Count(Estimate.UnweightedN);
 
@@ -83,6 +89,9 @@ public sealed record NumberFigure(string Label, Estimate Mean, Estimate Median, 
 
     /// <summary>"2,9–3,9", or empty where the mean is not shown or has no interval.</summary>
     public string MeanIntervalText => Status.ShowsValue && Mean.Interval is { } interval ? GermanFigureFormat.Interval(interval) : "";
+
+    /// <summary>The mean's interval as a table cell: the interval, or where the mean is not shown its symbol, like the other columns.</summary>
+    public string MeanIntervalCellText => Status.ShowsValue && Mean.Point is not null ? MeanIntervalText : TableCellText.Mean(Mean, Status);
 
     /// <summary>The unweighted n (respondents with a value), "1.234".</summary>
     public string NText => GermanFigureFormat.Count(Mean.UnweightedN);

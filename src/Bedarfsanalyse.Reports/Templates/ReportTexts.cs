@@ -134,7 +134,7 @@ public sealed class ReportTexts
         [SymbolRevised] = [],
         [KeyFigureEmployers] = [],
         [KeyFigureEmployees] = [],
-        [KeyFigureTarget] = ["soll"],
+        [KeyFigureTarget] = ["soll", "ohne"],
         [KeyFigureTopNeed] = ["thema"],
         [KeyFigureBase] = ["n", "ki"],
         [MessageNetworkSecured] = ["titel", "anteil", "anteil_verbund", "differenz", "hoeher"],

@@ -1,7 +1,10 @@
+using Bedarfsanalyse.Core.Periods;
+using Bedarfsanalyse.Core.Questionnaires;
 using Bedarfsanalyse.Core.Questionnaires.Answers;
 using Bedarfsanalyse.Core.Questionnaires.Evaluation;
 using Bedarfsanalyse.Core.Questionnaires.Json;
 using Bedarfsanalyse.Data.Interviews;
+using Bedarfsanalyse.Data.Networks;
 using Bedarfsanalyse.Testing;
 using Bedarfsanalyse.Web.Commands;
 using Bedarfsanalyse.Web.Commands.Demo;
@@ -202,6 +205,43 @@ public sealed class DemoSeederTests(TestDatabase database) : DatabaseTest(databa
             """).ToListAsync();
         signatures.Sort(StringComparer.Ordinal);
         return signatures;
+    }
+
+    [Fact]
+    public async Task The_demo_plans_field_targets_per_district_group_and_quarter_some_met_some_missed_and_keeps_a_target_set_before()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString);
+        var (first, last) = DemoSeeder.Quarters(app.Services.GetRequiredService<TimeProvider>());
+        int networkId;
+        await using (var setup = CreateDb())
+        {
+            networkId = await setup.Networks.Where(n => n.Key == AppTest.Network).Select(n => n.Id).SingleAsync();
+            setup.FieldTargets.Add(new FieldTarget { NetworkId = networkId, DistrictKey = AppTest.Holzminden, RespondentGroupCode = RespondentGroups.Establishment, Year = last.Year, Quarter = last.Number, Target = 999 });
+            await setup.SaveChangesAsync();
+        }
+
+        await SeedAsync(app, 2_000);
+
+        await using var db = CreateDb();
+        var targets = await db.FieldTargets.Where(t => t.NetworkId == networkId).ToListAsync();
+        targets.Count.ShouldBe(7 * 4 * 8, "7 Kreise × 4 Gruppen mit Soll × 8 Quartale");
+        targets.ShouldNotContain(t => t.RespondentGroupCode == RespondentGroups.Apprentices);
+        targets.Single(t => t.DistrictKey == AppTest.Holzminden && t.RespondentGroupCode == RespondentGroups.Establishment && t.Year == last.Year && t.Quarter == last.Number)
+            .Target.ShouldBe(999);
+        targets.Select(t => new Quarter(t.Year, t.Quarter)).Distinct().Order().ShouldBe(Enumerable.Range(0, 8).Select(first.AddQuarters));
+
+        // The closed quarters: what was completed against what was planned, per district, group and quarter.
+        var completed = (await db.Interviews.Where(i => i.Network!.Key == AppTest.Network && i.Status == Interview.Completed)
+                .Select(i => new { i.DistrictKey, i.RespondentGroupCode, i.ConductedOn }).ToListAsync())
+            .CountBy(i => (i.DistrictKey, i.RespondentGroupCode, Quarter.Of(i.ConductedOn)))
+            .ToDictionary(c => c.Key, c => c.Value);
+        var closed = targets.Where(t => new Quarter(t.Year, t.Quarter) != last)
+            .Select(t => (t.Target, Ist: completed.GetValueOrDefault((t.DistrictKey, t.RespondentGroupCode, new Quarter(t.Year, t.Quarter)))))
+            .ToList();
+        var achieved = (double)closed.Sum(c => c.Ist) / closed.Sum(c => c.Target);
+        achieved.ShouldBeInRange(0.75, 1.05);
+        closed.ShouldContain(c => c.Ist < c.Target);
+        closed.ShouldContain(c => c.Ist >= c.Target);
     }
 
     [Fact]

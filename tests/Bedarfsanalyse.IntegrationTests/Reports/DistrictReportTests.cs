@@ -189,7 +189,7 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
         var regional = pages.Single(p => p.Contains("nach Landkreis Gebiet Anteil", StringComparison.Ordinal));
 
         schaumburg.Share.Text.ShouldBe(".");
-        regional.ShouldContain("Schaumburg . 2");
+        regional.ShouldContain("Schaumburg . . 2");
         regional.ShouldNotContain("Schaumburg 100");
     }
 

@@ -26,6 +26,24 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void A_bar_chart_whose_bars_are_all_hidden_keeps_the_whole_percent_scale_and_shows_each_symbol()
+    {
+        var items = new[]
+        {
+            new BarChartItem("IT-Sicherheit", null, 8, Symbol: "."),
+            new BarChartItem("Datenschutz", null, 8, Symbol: "/"),
+        };
+
+        using var pdf = PdfTestWriter.WriteAndRead(PdfTestWriter.NewDocument().With(new BarChartBlock("Abbildung 1", items)));
+
+        var text = pdf.Texts[0];
+        text.ShouldContain("IT-Sicherheit (n = 8) .");
+        text.ShouldContain("Datenschutz (n = 8) /");
+        text.ShouldContain("0 % 20 % 40 % 60 % 80 % 100 %");
+        text.ShouldNotContain(" 1 %");
+    }
+
+    [Fact]
     public void A_bar_chart_prints_a_share_and_its_n_exactly_as_the_tables_do()
     {
         // 0.4245 is stored a hair below 0.4245; the report's tables round it commercially to 42,5 %, and so must the chart.

@@ -178,11 +178,11 @@ public sealed class QuarterlyReportTests
         pdf.AllText.ShouldNotContain("69,7");
         pdf.AllText.ShouldNotContain("85,7");
 
-        // In the appendix table the cell holds the symbol, the interval stays empty, the n stands; in the chart the symbol replaces the bar.
-        pdf.AllText.ShouldContain($"{secret.Label} . {secret.NText}");
+        // In the appendix table the share's and the interval's cells hold the symbol, the n stands; in the chart the symbol replaces the bar.
+        pdf.AllText.ShouldContain($"{secret.Label} . . {secret.NText}");
         var chart = pdf.AllText[pdf.AllText.IndexOf("Was Weiterbildung im Betrieb erschwert", StringComparison.Ordinal)..];
         chart[..chart.IndexOf("Anteil in %", StringComparison.Ordinal)].ShouldContain($"(n = {secret.NText}) .");
-        pdf.AllText.ShouldContain("Schaumburg / 8");
+        pdf.AllText.ShouldContain("Schaumburg / / 8");
     }
 
     [Fact]
@@ -198,12 +198,12 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
-    public void A_sum_dominated_by_one_or_two_establishments_and_a_small_base_show_only_their_symbols()
+    public void A_sum_dominated_by_one_or_two_establishments_and_a_small_base_show_only_their_symbols_in_every_column()
     {
         using var pdf = Render(new SampleDistrictData());
 
-        pdf.AllText.ShouldContain("Unbesetzte Ausbildungsplätze . . . 31");
-        pdf.AllText.ShouldContain("Vorzeitig gelöste Ausbildungsverträge / / / 5");
+        pdf.AllText.ShouldContain("Unbesetzte Ausbildungsplätze . . . . 31");
+        pdf.AllText.ShouldContain("Vorzeitig gelöste Ausbildungsverträge / / / / 5");
         pdf.AllText.ShouldNotContain("777");
         pdf.AllText.ShouldNotContain("77,7");
     }
@@ -328,13 +328,14 @@ public sealed class QuarterlyReportTests
     }
 
     /// <summary>The words of the field report's key-figure tile whose big figure is <paramref name="value"/>, from top to bottom.</summary>
-    private static string Tile(PdfReadBack pdf, int page, string value, bool first = false)
+    /// <summary>The words of a tile, read down its column: by default a field-report tile, with keyFigure a tile of "Das Wichtigste in Kürze".</summary>
+    private static string Tile(PdfReadBack pdf, int page, string value, bool first = false, bool keyFigure = false)
     {
         var words = pdf.Words[page - 1];
         var big = words.Max(w => w.BoundingBox.Height) * 0.8;
         bool IsBig(UglyToad.PdfPig.Content.Word w) => w.BoundingBox.Height > big;
         var heading = words.Single(w => w.Text == "Feldbericht").BoundingBox.Bottom;
-        var values = words.Where(w => w.Text == value && IsBig(w) && w.BoundingBox.Top < heading).OrderByDescending(w => w.BoundingBox.Top).ToList();
+        var values = words.Where(w => w.Text == value && IsBig(w) && (keyFigure ? w.BoundingBox.Bottom > heading : w.BoundingBox.Top < heading)).OrderByDescending(w => w.BoundingBox.Top).ToList();
         var figure = first ? values[0] : values.ShouldHaveSingleItem($"eine Kachel mit {value}");
         var column = words.Where(w => w.BoundingBox.Left >= figure.BoundingBox.Left - 1 && w.BoundingBox.Left < figure.BoundingBox.Left + 120 && w.BoundingBox.Top <= figure.BoundingBox.Top + 1)
             .OrderByDescending(w => Math.Round(w.Letters[0].StartBaseLine.Y))
@@ -399,8 +400,8 @@ public sealed class QuarterlyReportTests
         bars.ShouldContain("62,0 % p");
         var heatMap = Between(text, "Bedarfsthemen nach Beschäftigtengruppe", "Tabelle");
         heatMap.ShouldContain("20,0 % p 23,0 % p");
-        text.ShouldContain("Unbesetzte Ausbildungsplätze . . . 31");
-        text.ShouldContain("Schaumburg / 8");
+        text.ShouldContain("Unbesetzte Ausbildungsplätze . . . . 31");
+        text.ShouldContain("Schaumburg / / 8");
         text.ShouldNotContain(". p ");
         text.ShouldNotContain("/ p ");
 
@@ -582,6 +583,16 @@ public sealed class QuarterlyReportTests
         // Establishments 150, employee groups 50 + 50 + 50 (apprentices without target): neither tile shows the sum of both.
         System.Text.RegularExpressions.Regex.Matches(summary, "Soll: 150").Count.ShouldBe(2);
         summary.ShouldNotContain("Soll: 300");
+    }
+
+    [Fact]
+    public void The_employee_tile_names_the_groups_interviewed_without_a_target_beside_its_Soll()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        // 212 employees, 48 of them apprentices without target: the Soll of 150 covers only the other groups.
+        Tile(pdf, 2, "212", keyFigure: true).ShouldBe("212 befragte Beschäftigte Soll: 150 (ohne Auszubildende)");
+        Tile(pdf, 2, "134", keyFigure: true).ShouldBe("134 befragte Betriebe Soll: 150");
     }
 
     [Fact]

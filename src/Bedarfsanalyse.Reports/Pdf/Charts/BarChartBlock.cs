@@ -73,7 +73,8 @@ public sealed class BarChartBlock : ChartBlock
         // Room on the right for the value written after the whisker, in data units.
         var dataWidth = width - ChartLabels.WidestLine(labels, text) - 20f;
         var valueRoom = (valueTexts.Max(text.Measure) + 10f) / dataWidth;
-        var extent = items.Select(i => Math.Max(i.Upper ?? 0, i.Value ?? 0)).Max();
+        // Where every bar is hidden the axis spans the whole scale, not a meaningless 0–1 %.
+        var extent = items.Any(i => i.Value is not null) ? items.Select(i => Math.Max(i.Upper ?? 0, i.Value ?? 0)).Max() : 100;
         return Math.Max(extent, 1) / (1 - Math.Min(valueRoom * 1.08, 0.6));
     }
 

@@ -162,6 +162,9 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
 
     internal sealed record EstablishmentRow(Guid Id, string DistrictKey, string Pseudonym, string SectorCode, int Headcount, string? Chamber, DateTimeOffset CreatedAt, string Name, string Street, string PostalCode, string City, string Person, string Phone, string Email);
 
+    /// <summary>A field target (Soll): interviews planned for a district, respondent group and quarter.</summary>
+    internal sealed record TargetRow(string DistrictKey, string Group, Quarter Quarter, int Target);
+
     internal sealed record InterviewRow(Guid Id, int VersionId, string Group, string DistrictKey, Guid? EstablishmentId, Guid? InterviewerId, DateOnly ConductedOn, string Status,
         bool ConsentGiven, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? WithdrawnAt, string? WithdrawalReason,
         int? Duration, int Edits, int NonSubstantive, IReadOnlyList<AnswerRow> Rows, Pattern Pattern);
@@ -188,6 +191,8 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
         public List<InterviewRow> Interviews { get; } = [];
 
         public long AnswerCount { get; private set; }
+
+        public List<TargetRow> Targets { get; } = [];
 
         public void Generate(CancellationToken cancellationToken)
         {
@@ -271,6 +276,7 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             }
 
             GiveInterviewerOpenDrafts(random);
+            PlanTargets(quarterWeights);
             AnswerCount = Interviews.Sum(i => (long)i.Rows.Count);
 
             // Some establishments are in the register without an interview yet.
@@ -286,6 +292,36 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
             // Rows in key order: the primary-key indexes then grow at their end instead of splitting pages all over.
             Interviews.Sort((a, b) => a.Id.CompareTo(b.Id));
             Establishments.Sort((a, b) => a.Id.CompareTo(b.Id));
+        }
+
+        /// <summary>
+        /// The field targets a network would have agreed on: about the interviews the field work was planned to reach per
+        /// district, group and quarter, some a little ambitious, some met with room to spare, so that the field report
+        /// shows both. Apprentices get none, as a group without a target (the field report names it apart). Drawn with a
+        /// seed of their own, so the interviews and answers stay those of the seed.
+        /// </summary>
+        private void PlanTargets(double[] quarterWeights)
+        {
+            var random = new Random(options.Seed ^ 0x7A26);
+            var first = Quarter.Of(_today).AddQuarters(-7);
+            var totalWeight = quarterWeights.Sum();
+            var groupShares = new[] { (RespondentGroups.Establishment, EmployerShare) }
+                .Concat(EmployeeGroups.Where(g => g != RespondentGroups.Apprentices).Select(g => (g, (1 - EmployerShare) / EmployeeGroups.Length)));
+            foreach (var district in districts)
+            {
+                foreach (var (group, share) in groupShares)
+                {
+                    for (var q = 0; q < quarterWeights.Length; q++)
+                    {
+                        var planned = options.InterviewCount * quarterWeights[q] / totalWeight / districts.Count * share * (0.9 + 0.3 * random.NextDouble());
+                        var target = planned < 50 ? (int)Math.Round(planned) : (int)Math.Round(planned / 5) * 5;
+                        if (target > 0)
+                        {
+                            Targets.Add(new TargetRow(district, group, first.AddQuarters(q), target));
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>A draft stops after its first page and was last saved a little after it was begun.</summary>
@@ -424,6 +460,20 @@ public sealed class DemoSeeder(BedarfsanalyseDb db, NetworkQuestionnaireSetup se
                 }
 
                 await writer.CompleteAsync(cancellationToken);
+            }
+
+            // Targets an admin set before the demo was loaded stay as they are.
+            await using (var targets = new NpgsqlCommand(
+                "insert into field_targets (network_id, district_key, respondent_group_code, year, quarter, target) "
+                + "select @network, d, g, y, q, t from unnest(@districts, @groups, @years, @quarters, @targets) as u(d, g, y, q, t) on conflict do nothing", connection))
+            {
+                targets.Parameters.AddWithValue("network", networkId);
+                targets.Parameters.AddWithValue("districts", Targets.Select(t => t.DistrictKey).ToArray());
+                targets.Parameters.AddWithValue("groups", Targets.Select(t => t.Group).ToArray());
+                targets.Parameters.AddWithValue("years", Targets.Select(t => t.Quarter.Year).ToArray());
+                targets.Parameters.AddWithValue("quarters", Targets.Select(t => t.Quarter.Number).ToArray());
+                targets.Parameters.AddWithValue("targets", Targets.Select(t => t.Target).ToArray());
+                await targets.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await using (var writer = await connection.BeginBinaryImportAsync(
