@@ -26,21 +26,8 @@ public sealed class RevisedFiguresTests(TestDatabase database) : InterviewApiTes
     [Fact]
     public async Task A_completed_interview_of_a_closed_quarter_edited_through_the_API_makes_its_districts_and_the_networks_figures_revised()
     {
-        // A Holzminden interview of 20.08.2026, completed that day; Q3/2026 closed at the end of 30.10.2026.
-        var id = Guid.NewGuid();
-        var create = await Api.PostAsJsonAsync("/api/v1/interviews", new
-        {
-            id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = Holzminden, conductedOn = "2026-08-20", answers = CompleteEmployerAnswers(),
-        });
-        create.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
-        var completed = await CompleteAsync(id, VersionOf(await JsonAsync(create)), Consent);
-        completed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
-        await using (var db = CreateDb())
-        {
-            var august = new DateTimeOffset(2026, 8, 20, 10, 0, 0, TimeSpan.Zero);
-            await db.Interviews.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, august).SetProperty(i => i.UpdatedAt, august));
-        }
-
+        // Q3/2026 closed at the end of 30.10.2026.
+        var id = await CompletedInAugustAsync();
         var before = await SupportedAsync();
         before.Holzminden.ShouldBe(FigureRevision.Final);
         before.Network.ShouldBe(FigureRevision.Final);
@@ -54,6 +41,62 @@ public sealed class RevisedFiguresTests(TestDatabase database) : InterviewApiTes
         after.HamelnPyrmont.ShouldBe(FigureRevision.Final, "in Hameln-Pyrmont wurde nichts geändert");
         after.Network.ShouldBe(FigureRevision.Revised);
         after.Rolling.ShouldBe(FigureRevision.Revised);
+    }
+
+    [Fact]
+    public async Task A_completed_interview_of_a_closed_quarter_withdrawn_through_the_API_makes_its_districts_and_the_networks_figures_revised()
+    {
+        var id = await CompletedInAugustAsync();
+        var before = await SupportedAsync();
+        before.Holzminden.ShouldBe(FigureRevision.Final);
+        before.Network.ShouldBe(FigureRevision.Final);
+
+        var reread = await JsonAsync(await Api.GetAsync($"/api/v1/interviews/{id}"));
+        var withdrawn = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version = VersionOf(reread), reason = "Einwilligung widerrufen" });
+        withdrawn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await withdrawn.Content.ReadAsStringAsync());
+
+        // The interview left the counts after the quarter had closed: the figures it was part of changed.
+        var after = await SupportedAsync();
+        after.Holzminden.ShouldBe(FigureRevision.Revised);
+        after.HamelnPyrmont.ShouldBe(FigureRevision.Final, "in Hameln-Pyrmont wurde nichts zurückgezogen");
+        after.Network.ShouldBe(FigureRevision.Revised);
+        after.Rolling.ShouldBe(FigureRevision.Revised);
+    }
+
+    [Fact]
+    public async Task A_draft_of_a_closed_quarter_withdrawn_later_changes_no_figure_and_marks_nothing_revised()
+    {
+        var id = Guid.NewGuid();
+        var create = await Api.PostAsJsonAsync("/api/v1/interviews", new
+        {
+            id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = Holzminden, conductedOn = "2026-08-20", answers = CompleteEmployerAnswers(),
+        });
+        create.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
+        (await SupportedAsync()).Holzminden.ShouldBe(FigureRevision.Final);
+
+        var withdrawn = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version = VersionOf(await JsonAsync(create)), reason = "Doppelt erfasst" });
+        withdrawn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await withdrawn.Content.ReadAsStringAsync());
+
+        var after = await SupportedAsync();
+        after.Holzminden.ShouldBe(FigureRevision.Final, "ein nie abgeschlossener Entwurf stand in keiner Zahl");
+        after.Network.ShouldBe(FigureRevision.Final);
+    }
+
+    /// <summary>A Holzminden employer interview of 20.08.2026, completed that day (set back in the database).</summary>
+    private async Task<Guid> CompletedInAugustAsync()
+    {
+        var id = Guid.NewGuid();
+        var create = await Api.PostAsJsonAsync("/api/v1/interviews", new
+        {
+            id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = Holzminden, conductedOn = "2026-08-20", answers = CompleteEmployerAnswers(),
+        });
+        create.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
+        var completed = await CompleteAsync(id, VersionOf(await JsonAsync(create)), Consent);
+        completed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
+        await using var db = CreateDb();
+        var august = new DateTimeOffset(2026, 8, 20, 10, 0, 0, TimeSpan.Zero);
+        await db.Interviews.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, august).SetProperty(i => i.UpdatedAt, august));
+        return id;
     }
 
     /// <summary>The revision of "Weiterbildung unterstützt: ja" in Q3/2026 as the model gives it today.</summary>
