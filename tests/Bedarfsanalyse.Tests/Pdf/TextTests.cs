@@ -74,4 +74,16 @@ public sealed class TextTests
 
         words.Select(w => w.Text).ShouldBe(["Anteil", "42,5 %", "bei", "n = 134", "Betrieben,", "Kosten", "1.234 €"]);
     }
+
+    [Fact]
+    public void A_bracketed_share_and_the_mark_of_a_provisional_or_revised_figure_stay_with_their_number()
+    {
+        using var styles = new DocumentStyles(PdfTestWriter.Theme);
+        var marker = styles.MarkerFor(styles.Body);
+        var words = LineBreaker.ToWords(
+            [new TextRun("in Holzminden (63,0 %) p, im Verbund 41,4 % p. Danach „Datenschutz“ ((52,0 %) r) und 12 r; Typ p bleibt", false)], styles.Body, marker);
+
+        words.Select(w => w.Text).ShouldBe(
+            ["in", "Holzminden", "(63,0 %) p,", "im", "Verbund", "41,4 % p.", "Danach", "„Datenschutz“", "((52,0 %) r)", "und", "12 r;", "Typ", "p", "bleibt"]);
+    }
 }

@@ -240,7 +240,7 @@ public sealed class QuarterlyReportTests
         var top = data.Shares("arbeitgeber", "c_themen").Where(s => s.ShownPercent is not null).OrderByDescending(s => s.ShownPercent).ToList();
 
         summary.ShouldContain("• Betriebe, die Weiterbildung unterstützt haben: in Holzminden 42,5 %, im Verbund 46,8 %; ein Unterschied zum Verbund ist statistisch nicht gesichert.");
-        summary.ShouldContain($"• Häufigster Weiterbildungsbedarf der Betriebe: „{top[0].Label}“ (62,0 %; n = 134), danach „{top[1].Label}“ (56,0 %) und „{top[2].Label}“ (50,0 %).");
+        summary.ShouldContain($"• Häufigster Weiterbildungsbedarf der Betriebe: „{top[0].Label}“ mit 62,0 % (n = 134), danach „{top[1].Label}“ mit 56,0 % und „{top[2].Label}“ mit 50,0 %.");
         summary.ShouldContain("• Gegenüber dem 3. Quartal 2025 hat sich keine der Kennzahlen statistisch gesichert verändert.");
         summary.ShouldContain("• Feldarbeit im 3. Quartal 2026: 298 von 300 geplanten Interviews (99 % des Solls). Dazu kommen 48 Interviews in Gruppen ohne Soll (Auszubildende).");
         summary.ShouldNotContain("über dem Verbund");

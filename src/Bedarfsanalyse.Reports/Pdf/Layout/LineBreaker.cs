@@ -9,8 +9,23 @@ namespace Bedarfsanalyse.Reports.Pdf.Layout;
 /// </summary>
 internal static class LineBreaker
 {
-    // A unit belongs to its number and "n = 134" stays whole: "42,5 %" and "1.234 €" never end up on two lines.
+    // A unit belongs to its number and "n = 134" stays whole: "42,5 %", "(42,5 %)," and "1.234 €" never end up on two
+    // lines; neither does the mark of a provisional or revised figure ("42,5 % p", "(63,0 %) r;").
     private static readonly HashSet<string> GluedToPrevious = ["%", "‰", "€", "Prozent", "Prozentpunkte", "="];
+    private static readonly HashSet<string> RevisionMarks = ["p", "r"];
+    private static readonly char[] TrailingPunctuation = [')', ',', '.', ';', ':'];
+
+    private static bool GluesTo(Word previous, string text)
+    {
+        var bare = text.TrimEnd(TrailingPunctuation);
+        if (GluedToPrevious.Contains(bare))
+        {
+            return true;
+        }
+
+        var before = previous.Text.TrimEnd(TrailingPunctuation);
+        return RevisionMarks.Contains(bare) && before.Length > 0 && (char.IsDigit(before[^1]) || before[^1] == '%' || previous.Text.EndsWith(')'));
+    }
 
     public static IReadOnlyList<Word> ToWords(IReadOnlyList<TextRun> runs, TextStyle style, TextStyle marker)
     {
@@ -40,7 +55,7 @@ internal static class LineBreaker
             var word = Create([.. current], [.. footnotes], style, marker);
             current.Clear();
             footnotes.Clear();
-            if (words.Count > 0 && !words[^1].IsLineBreak && (glueNext || GluedToPrevious.Contains(word.Text)))
+            if (words.Count > 0 && !words[^1].IsLineBreak && (glueNext || GluesTo(words[^1], word.Text)))
             {
                 var previous = words[^1];
                 words[^1] = Create([.. previous.Runs, new TextRun(" ", false), .. word.Runs], [.. previous.FootnoteNumbers, .. word.FootnoteNumbers], style, marker);
