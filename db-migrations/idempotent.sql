@@ -1894,3 +1894,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261204183255_WithdrawnInterviewsIndex') THEN
+    CREATE INDEX ix_interviews_withdrawn_network_id_conducted_on ON interviews (network_id, conducted_on) INCLUDE (district_key, completed_at, withdrawn_at) WHERE status = 'withdrawn';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261204183255_WithdrawnInterviewsIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261204183255_WithdrawnInterviewsIndex', '10.0.5');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -634,6 +634,12 @@ namespace Bedarfsanalyse.Migrations.Migrations
                     b.HasIndex("NetworkId", "ConductedOn")
                         .HasDatabaseName("ix_interviews_network_id_conducted_on");
 
+                    b.HasIndex(new[] { "NetworkId", "ConductedOn" }, "Withdrawn")
+                        .HasDatabaseName("ix_interviews_withdrawn_network_id_conducted_on")
+                        .HasFilter("status = 'withdrawn'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "NetworkId", "ConductedOn" }, "Withdrawn"), new[] { "DistrictKey", "CompletedAt", "WithdrawnAt" });
+
                     b.ToTable("interviews", null, t =>
                         {
                             t.HasCheckConstraint("ck_interviews_completed_at", "status <> 'completed' or completed_at is not null");

@@ -37,6 +37,10 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.HasIndex(i => new { i.DistrictKey, i.ConductedOn });
         builder.HasIndex(i => new { i.InterviewerId, i.Status });
         builder.HasIndex(i => i.EstablishmentId);
+        // The few withdrawn interviews, for the revised-figure stamp (a withdrawal after the close day marks "r"): a
+        // partial index covering what the stamp reads; saving a page changes none of its columns.
+        builder.HasIndex(i => new { i.NetworkId, i.ConductedOn }, "Withdrawn").HasFilter("status = 'withdrawn'")
+            .IncludeProperties(i => new { i.DistrictKey, i.CompletedAt, i.WithdrawnAt }).HasDatabaseName("ix_interviews_withdrawn_network_id_conducted_on");
 
         builder.ToTable(t =>
         {
