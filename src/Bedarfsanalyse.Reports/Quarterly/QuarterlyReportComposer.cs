@@ -286,18 +286,28 @@ public sealed class QuarterlyReportComposer
 
     private static IEnumerable<Block> FieldTargets(CompositionState state)
     {
-        var rows = state.Data.FieldTargets
-            .Select(t => new TableRow([
-                t.Group,
-                t.Target is { } target ? GermanFigureFormat.Count(target) : "–",
-                GermanFigureFormat.Count(t.Interviews),
-                t.Target is > 0 ? GermanFigureFormat.Number(100.0 * t.Interviews / t.Target.Value, 0) + " %" : "–",
-            ]))
-            .ToList();
-        if (rows.Count == 0)
+        var lines = state.Data.FieldTargets;
+        if (lines.Count == 0)
         {
             yield return new ParagraphBlock(state.Text(ReportTexts.FieldTargetsNone));
             yield break;
+        }
+
+        var rows = lines.Select(t => FieldTargetRow(t.Group, t.Target, t.Interviews)).ToList();
+
+        // The total: where groups without a target were interviewed too, first the groups with one (their Ist against
+        // the Soll, as the key message has it), then all interviews without a share of a Soll they are not part of.
+        var planned = lines.Where(t => t.Target is > 0).ToList();
+        var target = planned.Count == 0 ? (int?)null : planned.Sum(t => t.Target!.Value);
+        var all = lines.Sum(t => t.Interviews);
+        if (planned.Count > 0 && lines.Any(t => t.Target is not > 0 && t.Interviews > 0))
+        {
+            rows.Add(FieldTargetRow(state.Text(ReportTexts.FieldTargetsTotalPlanned), target, planned.Sum(t => t.Interviews)) with { IsTotal = true });
+            rows.Add(FieldTargetRow(state.Text(ReportTexts.FieldTargetsTotal), null, all) with { IsTotal = true });
+        }
+        else
+        {
+            rows.Add(FieldTargetRow(state.Text(ReportTexts.FieldTargetsTotal), target, all) with { IsTotal = true });
         }
 
         yield return new KeyFigureBlock(state.Data.FieldTargets.Select(l => FieldTargetTile(state, l)).ToList(), tilesPerRow: 3);
@@ -315,6 +325,13 @@ public sealed class QuarterlyReportComposer
             Note = state.Text(ReportTexts.FieldTargetsNote),
         };
     }
+
+    private static TableRow FieldTargetRow(string label, int? target, int interviews) => new([
+        label,
+        target is { } soll ? GermanFigureFormat.Count(soll) : "–",
+        GermanFigureFormat.Count(interviews),
+        target is > 0 ? GermanFigureFormat.Number(100.0 * interviews / target.Value, 0) + " %" : "–",
+    ]);
 
     /// <summary>
     /// One tile per respondent group: Ist as the big figure, "von 40 · 95 % des Solls" below the group; without a target

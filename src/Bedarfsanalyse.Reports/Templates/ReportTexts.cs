@@ -52,6 +52,8 @@ public sealed class ReportTexts
     public const string FieldTargetsNone = "field_targets_none";
     public const string FieldTargetsCaption = "field_targets_caption";
     public const string FieldTargetsNote = "field_targets_note";
+    public const string FieldTargetsTotal = "field_targets_total";
+    public const string FieldTargetsTotalPlanned = "field_targets_total_planned";
     public const string IndicatorsCaption = "indicators_caption";
     public const string IndicatorQuestion = "indicator_question";
     public const string NumbersCaption = "numbers_caption";
@@ -148,6 +150,8 @@ public sealed class ReportTexts
         [FieldTargetsNone] = [],
         [FieldTargetsCaption] = [],
         [FieldTargetsNote] = [],
+        [FieldTargetsTotal] = [],
+        [FieldTargetsTotalPlanned] = [],
         [IndicatorsCaption] = [],
         [IndicatorQuestion] = ["titel", "frage", "antwort"],
         [NumbersCaption] = [],

@@ -316,6 +316,25 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
+    public void The_field_table_totals_the_groups_with_a_target_apart_from_all_interviews()
+    {
+        using var pdf = Render(new SampleDistrictData());
+
+        // Soll 150 + 50 + 50 + 50, Ist 134 + 60 + 52 + 52; the 48 apprentices have no Soll and count only in "Insgesamt".
+        pdf.AllText.ShouldContain("Beschäftigte mit Einwanderungsgeschichte 50 52 104 % Gruppen mit Soll 300 298 99 % Insgesamt – 346 –");
+    }
+
+    [Fact]
+    public void Where_every_interviewed_group_has_a_target_the_field_table_has_one_total()
+    {
+        var data = new SampleDistrictData { FieldTargetLines = [new("Betriebe", 30, 40, IsEmployers: true), new("Auszubildende", 10, 8)] };
+        using var pdf = Render(data);
+
+        pdf.AllText.ShouldContain("Auszubildende 8 10 125 % Insgesamt 48 40 83 %");
+        pdf.AllText.ShouldNotContain("Gruppen mit Soll");
+    }
+
+    [Fact]
     public void The_field_report_shows_a_tile_per_respondent_group_with_Ist_against_Soll_and_the_share_of_the_target()
     {
         using var pdf = Render(new SampleDistrictData(employerInterviews: 38));

@@ -53,7 +53,10 @@ internal sealed class SampleDistrictData : IDistrictReportData
 
     public int EmployeeInterviews { get; }
 
-    public IReadOnlyList<FieldTargetLine> FieldTargets =>
+    /// <summary>Other field-report lines than the default five groups.</summary>
+    public IReadOnlyList<FieldTargetLine>? FieldTargetLines { get; init; }
+
+    public IReadOnlyList<FieldTargetLine> FieldTargets => FieldTargetLines ??
     [
         new("Befragte Unternehmen", EmployerInterviews, 150, IsEmployers: true),
         new("Ältere Beschäftigte (55 und älter)", 60, 50),
