@@ -23,6 +23,9 @@ public interface IDistrictReportData
 
     bool IsWeighted { get; }
 
+    /// <summary>The disclosure thresholds of the figures.</summary>
+    DisclosureRules Disclosure { get; }
+
     int EmployerInterviews { get; }
 
     int EmployeeInterviews { get; }

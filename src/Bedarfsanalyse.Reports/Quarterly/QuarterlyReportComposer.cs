@@ -123,6 +123,11 @@ public sealed class QuarterlyReportComposer
         [ReportTextVariables.EmployerInterviews] = GermanFigureFormat.Count(data.EmployerInterviews),
         [ReportTextVariables.EmployeeInterviews] = GermanFigureFormat.Count(data.EmployeeInterviews),
         [ReportTextVariables.Weighted] = data.IsWeighted,
+        [ReportTextVariables.MinimumCases] = data.Disclosure.MinimumCases,
+        [ReportTextVariables.MinimumShareBase] = data.Disclosure.MinimumShareBase,
+        [ReportTextVariables.FullReliabilityBase] = data.Disclosure.FullReliabilityBase,
+        [ReportTextVariables.DominanceContributors] = data.Disclosure.DominanceContributors,
+        [ReportTextVariables.DominancePercent] = GermanFigureFormat.Number(data.Disclosure.DominancePercent, data.Disclosure.DominancePercent == decimal.Truncate(data.Disclosure.DominancePercent) ? 0 : 1),
     };
 
     private static IEnumerable<Block> Cover(CompositionState state)

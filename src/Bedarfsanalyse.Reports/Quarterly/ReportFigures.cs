@@ -139,6 +139,21 @@ public sealed record CountFigure(string Label, TableCell Cell)
 /// Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.
 /// <paramref name="IsEmployers"/> marks the establishments' line (the employer interview), whatever its label says.
 /// </summary>
+/// <summary>
+/// The disclosure thresholds the figures were suppressed by, so that the methods and the symbol table name the rules
+/// that were applied, not the usual ones (they are configuration).
+/// </summary>
+public sealed record DisclosureRules(int MinimumCases, int MinimumShareBase, int FullReliabilityBase, int DominanceContributors, decimal DominancePercent)
+{
+    public static DisclosureRules Default { get; } = Of(Core.Disclosure.DisclosureSettings.Default);
+
+    public static DisclosureRules Of(Core.Disclosure.DisclosureSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.MinimumCases, settings.MinimumShareBase, settings.FullReliabilityBase, settings.DominanceContributors, settings.DominancePercent);
+    }
+}
+
 public sealed record FieldTargetLine(string Group, int Interviews, int? Target, bool IsEmployers = false);
 
 /// <summary>A topic × employee-group table of shares; each column with its n.</summary>

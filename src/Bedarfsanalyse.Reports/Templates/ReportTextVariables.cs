@@ -20,8 +20,17 @@ public static class ReportTextVariables
     public const string EmployeeInterviews = "interviews_beschaeftigte";
     public const string Weighted = "gewichtet";
 
+    // The disclosure thresholds applied (numbers): fewer cases are secret, bases below the minimum not reliable enough,
+    // bases below the full base of limited reliability; sums where the largest contributors hold more than the percent.
+    public const string MinimumCases = "mindestfallzahl";
+    public const string MinimumShareBase = "mindestbasis";
+    public const string FullReliabilityBase = "volle_basis";
+    public const string DominanceContributors = "dominanz_anzahl";
+    public const string DominancePercent = "dominanz_prozent";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ReportTitle, District, DistrictKey, Network, Committee, CommitteeAccusative, CommitteeDative, Quarter, QuarterShort, Date, EmployerInterviews, EmployeeInterviews, Weighted,
+        MinimumCases, MinimumShareBase, FullReliabilityBase, DominanceContributors, DominancePercent,
     };
 }

@@ -256,4 +256,24 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
 
         error.Message.ShouldStartWith(message);
     }
+
+    [Fact]
+    public async Task Configured_disclosure_thresholds_are_the_ones_the_methods_and_the_symbol_table_name()
+    {
+        await using var app = await TestApp.StartAsync(Database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Analysis:MinimumCases"] = "4",
+            ["Analysis:MinimumShareBase"] = "15",
+            ["Analysis:FullReliabilityBase"] = "40",
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        using var output = new MemoryStream();
+        await scope.ServiceProvider.GetRequiredService<DistrictReportRenderer>().RenderAsync(Network, Holzminden, "2026-Q3", output, CancellationToken.None);
+        using var pdf = PdfDocument.Open(output.ToArray());
+        var text = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        text.ShouldContain("Werte aus weniger als 4 Interviews und Anteile mit einer Basis unter 15 Befragten werden nicht veröffentlicht");
+        text.ShouldContain("(Basis 15 bis 39 Befragte)");
+        text.ShouldNotContain("Basis 10 bis 29");
+    }
 }

@@ -295,15 +295,34 @@ public sealed class QuarterlyReportTests
     public void The_methods_explain_every_symbol()
     {
         var template = Template();
-        using var pdf = Render(new SampleDistrictData(), template);
-        var none = new Dictionary<string, object?>();
+        var data = new SampleDistrictData();
+        using var pdf = Render(data, template);
+        var values = QuarterlyReportComposer.Values(data, template);
 
         foreach (var (symbol, meaning) in QuarterlyReportComposer.Symbols)
         {
-            pdf.AllText.ShouldContain($"{symbol} {template.Texts.Render(meaning, none)}");
+            pdf.AllText.ShouldContain($"{symbol} {template.Texts.Render(meaning, values)}");
         }
 
         pdf.AllText.ShouldContain("p vorläufige Zahl");
+        pdf.AllText.ShouldContain(". geheim: weniger als 3 Befragte");
+        pdf.AllText.ShouldContain("(Basis 10 bis 29 Befragte)");
+    }
+
+    [Fact]
+    public void The_methods_and_the_symbol_table_name_the_disclosure_thresholds_that_were_applied()
+    {
+        var data = new SampleDistrictData { Disclosure = new DisclosureRules(5, 20, 50, 3, 90m) };
+        using var pdf = Render(data);
+
+        // The methods paragraph may continue on the next page, below its header: its parts one by one.
+        pdf.AllText.ShouldContain("Werte aus weniger als 5 Interviews und Anteile mit einer Basis unter 20 Befragten werden nicht veröffentlicht");
+        pdf.AllText.ShouldContain("zu denen die 3 größten Betriebe mehr als 90 % beitragen.");
+        pdf.AllText.ShouldContain(". geheim: weniger als 5 Befragte");
+        pdf.AllText.ShouldContain("/ keine Angabe, da Zahlenwert nicht sicher genug (Basis unter 20 Befragten)");
+        pdf.AllText.ShouldContain("(Basis 20 bis 49 Befragte)");
+        pdf.AllText.ShouldNotContain("weniger als 3");
+        pdf.AllText.ShouldNotContain("Basis 10 bis 29");
     }
 
     [Fact]

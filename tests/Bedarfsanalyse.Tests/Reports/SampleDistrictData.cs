@@ -49,6 +49,8 @@ internal sealed class SampleDistrictData : IDistrictReportData
 
     public bool IsWeighted => false;
 
+    public DisclosureRules Disclosure { get; init; } = DisclosureRules.Default;
+
     public int EmployerInterviews { get; }
 
     public int EmployeeInterviews { get; }

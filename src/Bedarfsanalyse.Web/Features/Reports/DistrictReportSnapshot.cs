@@ -53,6 +53,8 @@ public sealed class RecordingDistrictData(IDistrictReportData inner) : IDistrict
 
     public bool IsWeighted => Record(nameof(IsWeighted), () => inner.IsWeighted);
 
+    public DisclosureRules Disclosure => Record(nameof(Disclosure), () => inner.Disclosure);
+
     public int EmployerInterviews => Record(nameof(EmployerInterviews), () => inner.EmployerInterviews);
 
     public int EmployeeInterviews => Record(nameof(EmployeeInterviews), () => inner.EmployeeInterviews);
@@ -165,6 +167,9 @@ public sealed class SnapshotDistrictData : IDistrictReportData
     public DateOnly AsOf { get; }
 
     public bool IsWeighted => Read<bool>(nameof(IsWeighted));
+
+    // Snapshots from before the thresholds were recorded came from reports whose texts named the default ones.
+    public DisclosureRules Disclosure => _calls.ContainsKey(nameof(Disclosure)) ? Read<DisclosureRules>(nameof(Disclosure)) : DisclosureRules.Default;
 
     public int EmployerInterviews => Read<int>(nameof(EmployerInterviews));
 

@@ -47,6 +47,8 @@ public sealed class ModelDistrictData : IDistrictReportData
         }
     }
 
+    public DisclosureRules Disclosure => DisclosureRules.Of(_model.Settings.Disclosure);
+
     public int EmployerInterviews => _model.Field.Interviews(_district, RespondentGroups.Establishment);
 
     public int EmployeeInterviews => _model.Field.Groups.Where(g => g != RespondentGroups.Establishment).Sum(g => _model.Field.Interviews(_district, g));
