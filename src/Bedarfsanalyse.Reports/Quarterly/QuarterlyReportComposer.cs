@@ -127,7 +127,7 @@ public sealed class QuarterlyReportComposer
         [ReportTextVariables.MinimumShareBase] = data.Disclosure.MinimumShareBase,
         [ReportTextVariables.FullReliabilityBase] = data.Disclosure.FullReliabilityBase,
         [ReportTextVariables.DominanceContributors] = data.Disclosure.DominanceContributors,
-        [ReportTextVariables.DominancePercent] = GermanFigureFormat.Number(data.Disclosure.DominancePercent, data.Disclosure.DominancePercent == decimal.Truncate(data.Disclosure.DominancePercent) ? 0 : 1),
+        [ReportTextVariables.DominancePercent] = GermanFigureFormat.Exact(data.Disclosure.DominancePercent),
     };
 
     private static IEnumerable<Block> Cover(CompositionState state)
@@ -192,8 +192,8 @@ public sealed class QuarterlyReportComposer
     {
         // The tile counts every interview of its kind; groups interviewed without a target are named, since their
         // interviews stand in the figure above the Soll but not in it.
-        var lines = targets.Where(t => t.IsEmployers == employers && t.Target is > 0).ToList();
-        var unplanned = targets.Where(t => t.IsEmployers == employers && t.Target is not > 0 && t.Interviews > 0).Select(t => t.Group).ToList();
+        var lines = targets.Where(t => t.IsEmployers == employers && HasTarget(t)).ToList();
+        var unplanned = targets.Where(t => t.IsEmployers == employers && IsInterviewedWithoutTarget(t)).Select(t => t.Group).ToList();
         return lines.Count == 0 ? null : state.Text(ReportTexts.KeyFigureTarget, ("soll", GermanFigureFormat.Count(lines.Sum(t => t.Target!.Value))),
             ("ohne", unplanned.Count == 0 ? null : string.Join(", ", unplanned)));
     }
@@ -274,8 +274,8 @@ public sealed class QuarterlyReportComposer
     {
         var data = state.Data;
         var targets = data.FieldTargets;
-        var planned = targets.Where(t => t.Target is > 0).ToList();
-        var unplanned = targets.Where(t => t.Target is not > 0 && t.Interviews > 0).ToList();
+        var planned = targets.Where(HasTarget).ToList();
+        var unplanned = targets.Where(IsInterviewedWithoutTarget).ToList();
         if (planned.Count == 0)
         {
             return state.Text(ReportTexts.MessageFieldWorkWithoutTarget, ("interviews", GermanFigureFormat.Count(data.EmployerInterviews + data.EmployeeInterviews)));
@@ -302,10 +302,10 @@ public sealed class QuarterlyReportComposer
 
         // The total: where groups without a target were interviewed too, first the groups with one (their Ist against
         // the Soll, as the key message has it), then all interviews without a share of a Soll they are not part of.
-        var planned = lines.Where(t => t.Target is > 0).ToList();
+        var planned = lines.Where(HasTarget).ToList();
         var target = planned.Count == 0 ? (int?)null : planned.Sum(t => t.Target!.Value);
         var all = lines.Sum(t => t.Interviews);
-        if (planned.Count > 0 && lines.Any(t => t.Target is not > 0 && t.Interviews > 0))
+        if (planned.Count > 0 && lines.Any(IsInterviewedWithoutTarget))
         {
             rows.Add(FieldTargetRow(state.Text(ReportTexts.FieldTargetsTotalPlanned), target, planned.Sum(t => t.Interviews)) with { IsTotal = true });
             rows.Add(FieldTargetRow(state.Text(ReportTexts.FieldTargetsTotal), null, all) with { IsTotal = true });
@@ -330,6 +330,12 @@ public sealed class QuarterlyReportComposer
             Note = state.Text(ReportTexts.FieldTargetsNote),
         };
     }
+
+    /// <summary>A group with a Soll; one without (none set, or 0) is not counted against any.</summary>
+    private static bool HasTarget(FieldTargetLine line) => line.Target is > 0;
+
+    /// <summary>A group interviewed without a Soll: its interviews stand beside the Soll, never in its share.</summary>
+    private static bool IsInterviewedWithoutTarget(FieldTargetLine line) => !HasTarget(line) && line.Interviews > 0;
 
     private static TableRow FieldTargetRow(string label, int? target, int interviews) => new([
         label,

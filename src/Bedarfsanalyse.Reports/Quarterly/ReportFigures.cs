@@ -136,10 +136,6 @@ public sealed record CountFigure(string Label, TableCell Cell)
 }
 
 /// <summary>
-/// Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.
-/// <paramref name="IsEmployers"/> marks the establishments' line (the employer interview), whatever its label says.
-/// </summary>
-/// <summary>
 /// The disclosure thresholds the figures were suppressed by, so that the methods and the symbol table name the rules
 /// that were applied, not the usual ones (they are configuration).
 /// </summary>
@@ -154,6 +150,10 @@ public sealed record DisclosureRules(int MinimumCases, int MinimumShareBase, int
     }
 }
 
+/// <summary>
+/// Interviews of one respondent group against the field target (Soll/Ist); no target, no percentage.
+/// <paramref name="IsEmployers"/> marks the establishments' line (the employer interview), whatever its label says.
+/// </summary>
 public sealed record FieldTargetLine(string Group, int Interviews, int? Target, bool IsEmployers = false);
 
 /// <summary>A topic × employee-group table of shares; each column with its n.</summary>

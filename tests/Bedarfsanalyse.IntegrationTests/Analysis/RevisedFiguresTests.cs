@@ -66,15 +66,10 @@ public sealed class RevisedFiguresTests(TestDatabase database) : InterviewApiTes
     [Fact]
     public async Task A_draft_of_a_closed_quarter_withdrawn_later_changes_no_figure_and_marks_nothing_revised()
     {
-        var id = Guid.NewGuid();
-        var create = await Api.PostAsJsonAsync("/api/v1/interviews", new
-        {
-            id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = Holzminden, conductedOn = "2026-08-20", answers = CompleteEmployerAnswers(),
-        });
-        create.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
+        var (id, version) = await DraftOfAugustAsync();
         (await SupportedAsync()).Holzminden.ShouldBe(FigureRevision.Final);
 
-        var withdrawn = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version = VersionOf(await JsonAsync(create)), reason = "Doppelt erfasst" });
+        var withdrawn = await Api.PostAsJsonAsync($"/api/v1/interviews/{id}/withdraw", new { version, reason = "Doppelt erfasst" });
         withdrawn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await withdrawn.Content.ReadAsStringAsync());
 
         var after = await SupportedAsync();
@@ -82,8 +77,8 @@ public sealed class RevisedFiguresTests(TestDatabase database) : InterviewApiTes
         after.Network.ShouldBe(FigureRevision.Final);
     }
 
-    /// <summary>A Holzminden employer interview of 20.08.2026, completed that day (set back in the database).</summary>
-    private async Task<Guid> CompletedInAugustAsync()
+    /// <summary>A Holzminden employer interview of 20.08.2026 with every answer, stored as a draft; its id and version.</summary>
+    private async Task<(Guid Id, uint Version)> DraftOfAugustAsync()
     {
         var id = Guid.NewGuid();
         var create = await Api.PostAsJsonAsync("/api/v1/interviews", new
@@ -91,7 +86,14 @@ public sealed class RevisedFiguresTests(TestDatabase database) : InterviewApiTes
             id, questionnaire = "arbeitgeber", respondentGroup = "establishment", district = Holzminden, conductedOn = "2026-08-20", answers = CompleteEmployerAnswers(),
         });
         create.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
-        var completed = await CompleteAsync(id, VersionOf(await JsonAsync(create)), Consent);
+        return (id, VersionOf(await JsonAsync(create)));
+    }
+
+    /// <summary>That interview, completed on its day (set back in the database).</summary>
+    private async Task<Guid> CompletedInAugustAsync()
+    {
+        var (id, version) = await DraftOfAugustAsync();
+        var completed = await CompleteAsync(id, version, Consent);
         completed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
         await using var db = CreateDb();
         var august = new DateTimeOffset(2026, 8, 20, 10, 0, 0, TimeSpan.Zero);

@@ -22,9 +22,10 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
         await ReportDataset.SeedAsync(db);
     }
 
-    private async Task<(RenderedDistrictReport Report, IReadOnlyList<string> Pages)> RenderAsync(string district, string quarter = "2026-Q3")
+    /// <param name="app">Another app than the test's (other settings); the test's by default.</param>
+    private async Task<(RenderedDistrictReport Report, IReadOnlyList<string> Pages)> RenderAsync(string district, string quarter = "2026-Q3", TestApp? app = null)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = (app ?? App).Services.CreateAsyncScope();
         using var output = new MemoryStream();
         var report = await scope.ServiceProvider.GetRequiredService<DistrictReportRenderer>()
             .RenderAsync(Network, district, quarter, output, CancellationToken.None);
@@ -266,11 +267,8 @@ public sealed class DistrictReportTests(TestDatabase database) : AppTest(databas
             ["Analysis:MinimumShareBase"] = "15",
             ["Analysis:FullReliabilityBase"] = "40",
         });
-        await using var scope = app.Services.CreateAsyncScope();
-        using var output = new MemoryStream();
-        await scope.ServiceProvider.GetRequiredService<DistrictReportRenderer>().RenderAsync(Network, Holzminden, "2026-Q3", output, CancellationToken.None);
-        using var pdf = PdfDocument.Open(output.ToArray());
-        var text = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var (_, pages) = await RenderAsync(Holzminden, app: app);
+        var text = string.Join(' ', pages);
 
         text.ShouldContain("Werte aus weniger als 4 Interviews und Anteile mit einer Basis unter 15 Befragten werden nicht veröffentlicht");
         text.ShouldContain("(Basis 15 bis 39 Befragte)");

@@ -23,8 +23,9 @@ internal static class LineBreaker
             return true;
         }
 
-        var before = previous.Text.TrimEnd(TrailingPunctuation);
-        return RevisionMarks.Contains(bare) && before.Length > 0 && (char.IsDigit(before[^1]) || before[^1] == '%' || previous.Text.EndsWith(')'));
+        // A mark follows a figure: "42,5 %", "(42,5 %)" or "1.248" once its closing bracket is set aside.
+        var figure = previous.Text.TrimEnd(TrailingPunctuation);
+        return RevisionMarks.Contains(bare) && figure.Length > 0 && (char.IsDigit(figure[^1]) || figure[^1] == '%');
     }
 
     public static IReadOnlyList<Word> ToWords(IReadOnlyList<TextRun> runs, TextStyle style, TextStyle marker)
